@@ -1,0 +1,15 @@
+package io.bokit.core.port.in;
+
+/** Runs a sync now: the operator's {@code bokit-cli sync}, an endpoint, a test. */
+public interface SyncUseCase {
+
+    /**
+     * Syncs the feeds in scope, holding the run lease for the whole run. One feed's failure never
+     * stops the others; expected failures are in the report, not thrown.
+     *
+     * @param command what to sync, not null
+     * @return the report, or why no run happened; never null
+     * @throws io.bokit.core.domain.StorageException if the sync state cannot be read or claimed
+     */
+    SyncResult sync(SyncCommand command);
+}

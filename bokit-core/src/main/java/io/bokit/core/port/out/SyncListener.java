@@ -1,0 +1,27 @@
+package io.bokit.core.port.out;
+
+import io.bokit.core.domain.Booking;
+import io.bokit.core.domain.SyncReport;
+
+/**
+ * Callbacks for the host application: booking changes as a run applies them, and the finished run.
+ * Called on the thread that runs the sync, after the feed's change set is stored. Every method does
+ * nothing by default; an exception thrown by a listener is logged and does not affect the sync.
+ */
+public interface SyncListener {
+
+    /** A booking new to the store was imported. */
+    default void bookingCreated(Booking booking) {}
+
+    /** A stored booking took new values (or came back after it vanished). */
+    default void bookingUpdated(Booking before, Booking after) {}
+
+    /** A future booking left its feed and is now {@code vanished}. */
+    default void bookingVanished(Booking booking) {}
+
+    /** A future block left its feed and was soft-deleted. */
+    default void bookingDeleted(Booking booking) {}
+
+    /** A run finished (whatever its feeds' outcomes). */
+    default void runCompleted(SyncReport report) {}
+}
