@@ -53,8 +53,20 @@ public final class OptionKey<T> {
             OptionKey::parseZone,
             ZoneId::getId);
 
+    /**
+     * How many runs in a row a feed that used to have future bookings must parse to zero events
+     * before bokit believes it and vanishes them (channels serve an empty calendar by mistake).
+     */
+    public static final OptionKey<Integer> SYNC_EMPTY_FEED_RUNS = new OptionKey<>(
+            "sync.empty_feed_runs",
+            "runs in a row a feed must come back empty before its future bookings vanish",
+            "a whole number from 1 to 100 (1 believes an empty feed at once)",
+            3,
+            text -> (int) parseLong(text, 1, 100),
+            value -> Integer.toString(value));
+
     private static final List<OptionKey<?>> ALL =
-            List.of(SYNC_INTERVAL, INSTALL_COMPLETE, SYNC_REQUEST_DELAY, TIMEZONE);
+            List.of(SYNC_INTERVAL, INSTALL_COMPLETE, SYNC_REQUEST_DELAY, TIMEZONE, SYNC_EMPTY_FEED_RUNS);
 
     private final String key;
     private final String description;

@@ -68,6 +68,11 @@ public final class Options {
         return get(OptionKey.TIMEZONE);
     }
 
+    /** {@code sync.empty_feed_runs}: empty runs in a row before an empty feed is believed. */
+    public int emptyFeedRuns() {
+        return get(OptionKey.SYNC_EMPTY_FEED_RUNS);
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof Options that && values.equals(that.values);
