@@ -1,0 +1,191 @@
+package io.bokit.core.application;
+
+import io.bokit.core.port.in.AutoSyncUseCase;
+import io.bokit.core.port.in.BookingsUseCase;
+import io.bokit.core.port.in.FeedsUseCase;
+import io.bokit.core.port.in.OptionsUseCase;
+import io.bokit.core.port.in.StatusUseCase;
+import io.bokit.core.port.in.SyncUseCase;
+import io.bokit.core.port.out.BookingStorePort;
+import io.bokit.core.port.out.ClockPort;
+import io.bokit.core.port.out.FeedCatalogPort;
+import io.bokit.core.port.out.ICalFeedPort;
+import io.bokit.core.port.out.OptionsPort;
+import io.bokit.core.port.out.SyncListener;
+import io.bokit.core.port.out.SyncStatePort;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/**
+ * The assembled core: every use case wired over the ports an adapter provides. Adapters (Spring,
+ * Micronaut, the CLI) only build this and expose its use cases.
+ *
+ * <pre>{@code
+ * Bokit bokit = Bokit.builder()
+ *         .options(optionsPort).syncState(syncStatePort).catalog(catalogPort).bookings(bookingStorePort)
+ *         .fetcher(feedPort).parser(feedParser)
+ *         .runExecutor(afterResponseExecutor)
+ *         .build();
+ * bokit.autoSync().onRequest(); // in a request filter
+ * }</pre>
+ */
+public final class Bokit {
+    private final SyncService sync;
+    private final AutoSyncService autoSync;
+    private final OptionsService options;
+    private final FeedsService feeds;
+    private final BookingsService bookings;
+    private final StatusService status;
+
+    private Bokit(Builder b) {
+        Listeners listeners = new Listeners(b.listeners);
+        FeedSynchronizer synchronizer =
+                new FeedSynchronizer(b.catalog, b.bookings, b.fetcher, b.parser, b.clock, listeners);
+        this.sync = new SyncService(b.catalog, b.syncState, b.options, b.clock, b.settings, synchronizer, listeners);
+        this.autoSync = new AutoSyncService(
+                b.options, b.syncState, b.clock, sync.job(), b.settings, b.checkExecutor, b.runExecutor);
+        this.options = new OptionsService(b.options, autoSync::refreshSoon);
+        this.feeds = new FeedsService(b.catalog, b.options);
+        this.bookings = new BookingsService(b.bookings);
+        this.status = new StatusService(b.options, b.syncState, b.catalog, b.clock);
+    }
+
+    /** A builder; every port is required, the rest has defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Run a sync now. */
+    public SyncUseCase sync() {
+        return sync;
+    }
+
+    /** The request hook. */
+    public AutoSyncUseCase autoSync() {
+        return autoSync;
+    }
+
+    /** Read and write options (writes make the hook re-read them on the next request). */
+    public OptionsUseCase options() {
+        return options;
+    }
+
+    /** Manage calendars and feeds. */
+    public FeedsUseCase feeds() {
+        return feeds;
+    }
+
+    /** Read bookings and history. */
+    public BookingsUseCase bookings() {
+        return bookings;
+    }
+
+    /** The sync status. */
+    public StatusUseCase status() {
+        return status;
+    }
+
+    /** Collects the ports and settings of a {@link Bokit}. Not thread-safe; build once. */
+    public static final class Builder {
+        private OptionsPort options;
+        private SyncStatePort syncState;
+        private FeedCatalogPort catalog;
+        private BookingStorePort bookings;
+        private ICalFeedPort fetcher;
+        private FeedParser parser;
+        private ClockPort clock = ClockPort.system();
+        private RunSettings settings = RunSettings.defaults();
+        private Executor checkExecutor = Runnable::run;
+        private Executor runExecutor;
+        private final List<SyncListener> listeners = new ArrayList<>();
+
+        private Builder() {}
+
+        /** Where options live (required). */
+        public Builder options(OptionsPort value) {
+            this.options = value;
+            return this;
+        }
+
+        /** Where the interval is claimed and the lease held (required). */
+        public Builder syncState(SyncStatePort value) {
+            this.syncState = value;
+            return this;
+        }
+
+        /** Where calendars and feeds live (required). */
+        public Builder catalog(FeedCatalogPort value) {
+            this.catalog = value;
+            return this;
+        }
+
+        /** Where bookings and history live (required). */
+        public Builder bookings(BookingStorePort value) {
+            this.bookings = value;
+            return this;
+        }
+
+        /** What fetches feeds (required). */
+        public Builder fetcher(ICalFeedPort value) {
+            this.fetcher = value;
+            return this;
+        }
+
+        /** What parses feed bodies (required). */
+        public Builder parser(FeedParser value) {
+            this.parser = value;
+            return this;
+        }
+
+        /** The clock; the system clock by default. */
+        public Builder clock(ClockPort value) {
+            this.clock = value;
+            return this;
+        }
+
+        /** Owner, lease and refresh period; {@link RunSettings#defaults()} by default. */
+        public Builder settings(RunSettings value) {
+            this.settings = value;
+            return this;
+        }
+
+        /** Where the hook's check runs; the request thread by default ({@code Runnable::run}). */
+        public Builder checkExecutor(Executor value) {
+            this.checkExecutor = value;
+            return this;
+        }
+
+        /** Where the sync runs after the response (required): an adapter's bounded executor. */
+        public Builder runExecutor(Executor value) {
+            this.runExecutor = value;
+            return this;
+        }
+
+        /** Adds a listener called on booking changes and finished runs. */
+        public Builder listener(SyncListener value) {
+            this.listeners.add(Objects.requireNonNull(value, "listener"));
+            return this;
+        }
+
+        /**
+         * Builds the core.
+         *
+         * @throws NullPointerException naming the first required part that is missing
+         */
+        public Bokit build() {
+            Objects.requireNonNull(options, "options port is required");
+            Objects.requireNonNull(syncState, "sync state port is required");
+            Objects.requireNonNull(catalog, "feed catalog port is required");
+            Objects.requireNonNull(bookings, "booking store port is required");
+            Objects.requireNonNull(fetcher, "feed fetcher port is required");
+            Objects.requireNonNull(parser, "feed parser is required");
+            Objects.requireNonNull(clock, "clock is required");
+            Objects.requireNonNull(settings, "run settings are required");
+            Objects.requireNonNull(checkExecutor, "check executor is required");
+            Objects.requireNonNull(runExecutor, "run executor is required");
+            return new Bokit(this);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package io.bokit.core.application;
+
+import io.bokit.core.domain.Booking;
+import io.bokit.core.domain.Calendar;
+import io.bokit.core.domain.Feed;
+import io.bokit.core.domain.FeedOutcome;
+import io.bokit.core.domain.FeedResult;
+import io.bokit.core.domain.FetchState;
+import io.bokit.core.domain.Options;
+import io.bokit.core.domain.Reconciler;
+import io.bokit.core.domain.Reconciliation;
+import io.bokit.core.domain.SyncCounters;
+import io.bokit.core.port.out.BookingStorePort;
+import io.bokit.core.port.out.ClockPort;
+import io.bokit.core.port.out.FeedCatalogPort;
+import io.bokit.core.port.out.ICalFeedPort;
+import io.bokit.core.port.out.ICalFeedPort.Content;
+import io.bokit.core.port.out.ICalFeedPort.FetchRequest;
+import io.bokit.core.port.out.ICalFeedPort.FetchResult;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Syncs one feed: fetch, skip if unchanged, parse, reconcile, store atomically, record the fetch
+ * state. Failures of the feed are thrown to {@link SyncService}, which isolates them.
+ */
+final class FeedSynchronizer {
+    private final FeedCatalogPort catalog;
+    private final BookingStorePort store;
+    private final ICalFeedPort fetcher;
+    private final FeedParser parser;
+    private final ClockPort clock;
+    private final Listeners listeners;
+
+    FeedSynchronizer(
+            FeedCatalogPort catalog,
+            BookingStorePort store,
+            ICalFeedPort fetcher,
+            FeedParser parser,
+            ClockPort clock,
+            Listeners listeners) {
+        this.catalog = catalog;
+        this.store = store;
+        this.fetcher = fetcher;
+        this.parser = parser;
+        this.clock = clock;
+        this.listeners = listeners;
+    }
+
+    FeedResult sync(Feed feed, Calendar calendar, Options options) {
+        FetchState state = feed.fetchState();
+        Instant started = clock.now();
+        if (state.backoffUntil() != null && started.isBefore(state.backoffUntil())) {
+            return new FeedResult(feed.id(), feed.name(), FeedOutcome.BACKED_OFF, SyncCounters.ZERO, null);
+        }
+        FetchResult fetched = fetcher.fetch(new FetchRequest(feed.url(), state.etag(), state.lastModified()));
+        if (fetched instanceof ICalFeedPort.Failed failed) {
+            String error = failed.httpStatus() > 0
+                    ? "HTTP " + failed.httpStatus() + ": " + failed.message()
+                    : failed.message();
+            throw new FeedFailure(error, failed.retryAfter());
+        }
+        if (fetched instanceof ICalFeedPort.NotModified) {
+            return notModified(feed, state, state.etag(), state.lastModified(), started);
+        }
+        Content content = (Content) fetched;
+        String hash = sha256(content.body());
+        if (hash.equals(state.bodyHash())) {
+            return notModified(feed, state, content.etag(), content.lastModified(), started);
+        }
+        FeedParser.Parsed parsed =
+                parser.parse(content.body(), calendar, LocalDate.ofInstant(started, calendar.zone()));
+        List<Booking> stored = store.loadFeedBookings(feed.id());
+        Reconciliation result = new Reconciler(
+                        LocalDate.ofInstant(started, calendar.zone()), started, options.emptyFeedRuns())
+                .reconcile(feed, stored, parsed.events(), parsed.damaged());
+        store.apply(result.changes());
+        listeners.changed(result);
+        FetchState next = result.heldAsSuspicious()
+                // not believed yet: keep the old validators so the same empty body is fetched and counted again
+                ? new FetchState(
+                        state.etag(),
+                        state.lastModified(),
+                        state.bodyHash(),
+                        started,
+                        state.lastSuccess(),
+                        "Feed came back empty (" + result.emptyFeedRuns() + " of " + options.emptyFeedRuns()
+                                + " runs needed to believe it); nothing changed",
+                        0,
+                        null,
+                        result.emptyFeedRuns())
+                : new FetchState(
+                        content.etag(),
+                        content.lastModified(),
+                        hash,
+                        started,
+                        started,
+                        null,
+                        0,
+                        null,
+                        result.emptyFeedRuns());
+        catalog.updateFetchState(feed.id(), next);
+        return new FeedResult(feed.id(), feed.name(), FeedOutcome.SYNCED, result.counters(), null);
+    }
+
+    /** Records a failure in the feed's fetch state; never throws. */
+    FetchState failed(Feed feed, String error, Instant retryAfter) {
+        FetchState state = feed.fetchState();
+        Instant now = clock.now();
+        return new FetchState(
+                state.etag(),
+                state.lastModified(),
+                state.bodyHash(),
+                now,
+                state.lastSuccess(),
+                error,
+                state.consecutiveFailures() + 1,
+                retryAfter,
+                state.consecutiveEmpty());
+    }
+
+    private FeedResult notModified(Feed feed, FetchState state, String etag, String lastModified, Instant now) {
+        int stored = (int) store.loadFeedBookings(feed.id()).stream()
+                .filter(b -> !b.deleted())
+                .count();
+        catalog.updateFetchState(
+                feed.id(),
+                new FetchState(
+                        etag, lastModified, state.bodyHash(), now, now, null, 0, null, state.consecutiveEmpty()));
+        return new FeedResult(
+                feed.id(),
+                feed.name(),
+                FeedOutcome.NOT_MODIFIED,
+                new SyncCounters(stored, 0, 0, stored, 0, 0, 0, 0),
+                null);
+    }
+
+    private static String sha256(String body) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** A feed failure the fetcher reported, with the server's Retry-After if any. */
+    static final class FeedFailure extends RuntimeException {
+        private final transient Instant retryAfter;
+
+        FeedFailure(String message, Instant retryAfter) {
+            super(message, null, false, false);
+            this.retryAfter = retryAfter;
+        }
+
+        Instant retryAfter() {
+            return retryAfter;
+        }
+    }
+}
