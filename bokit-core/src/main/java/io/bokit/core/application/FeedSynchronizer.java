@@ -58,7 +58,8 @@ final class FeedSynchronizer {
         if (state.backoffUntil() != null && started.isBefore(state.backoffUntil())) {
             return new FeedResult(feed.id(), feed.name(), FeedOutcome.BACKED_OFF, SyncCounters.ZERO, null);
         }
-        FetchResult fetched = fetcher.fetch(new FetchRequest(feed.url(), state.etag(), state.lastModified()));
+        FetchResult fetched =
+                fetcher.fetch(new FetchRequest(feed.url(), state.etag(), state.lastModified(), options.requestDelay()));
         if (fetched instanceof ICalFeedPort.Failed failed) {
             String error = failed.httpStatus() > 0
                     ? "HTTP " + failed.httpStatus() + ": " + failed.message()

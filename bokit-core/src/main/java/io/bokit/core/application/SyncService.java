@@ -6,6 +6,7 @@ import io.bokit.core.domain.Feed;
 import io.bokit.core.domain.FeedResult;
 import io.bokit.core.domain.Options;
 import io.bokit.core.domain.RunLease;
+import io.bokit.core.domain.Secrets;
 import io.bokit.core.domain.SyncReport;
 import io.bokit.core.domain.SyncState;
 import io.bokit.core.port.in.SyncCommand;

@@ -51,7 +51,7 @@ public final class FeedUrl {
         return uri.getHost() == null ? "localfile" : uri.getHost().toLowerCase(Locale.ROOT);
     }
 
-    /** Scheme, host, port and path, with any query replaced by {@code ?…}; safe to log. */
+    /** Scheme, host, port and path, with any user-info dropped and any query replaced by {@code ?…}; safe to log. */
     public String masked() {
         StringBuilder out = new StringBuilder(scheme()).append("://");
         if (uri.getHost() != null) {
@@ -72,13 +72,9 @@ public final class FeedUrl {
         return uri;
     }
 
-    /** Masks any text that may hold a URL: everything after the first {@code ?} is replaced. */
-    public static String maskText(String text) {
-        if (text == null) {
-            return "null";
-        }
+    private static String maskText(String text) {
         int query = text.indexOf('?');
-        return query < 0 ? text : text.substring(0, query) + "?…";
+        return Secrets.mask(query < 0 ? text : text.substring(0, query) + "?…");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.bokit.core.port.out;
 
 import io.bokit.core.domain.FeedUrl;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -24,10 +25,18 @@ public interface ICalFeedPort {
      * @param url the feed's address
      * @param etag the ETag of the last success, sent as {@code If-None-Match}, or null
      * @param lastModified the Last-Modified of the last success, sent as {@code If-Modified-Since}, or null
+     * @param hostDelay the least time between two requests to the same host (option
+     *     {@code sync.request_delay}); never null, {@link Duration#ZERO} for none
      */
-    record FetchRequest(FeedUrl url, String etag, String lastModified) {
+    record FetchRequest(FeedUrl url, String etag, String lastModified, Duration hostDelay) {
         public FetchRequest {
             Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(hostDelay, "hostDelay");
+        }
+
+        /** An unconditional request without delay. */
+        public static FetchRequest of(FeedUrl url) {
+            return new FetchRequest(url, null, null, Duration.ZERO);
         }
     }
 
