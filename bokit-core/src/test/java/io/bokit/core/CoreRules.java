@@ -10,14 +10,19 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.AccessTarget.CodeUnitAccessTarget;
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.lang.reflect.Field;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The architecture rules of bokit-core, as constants so that {@link ArchitectureTest} checks them
- * against the real code and {@link ArchitectureRulesCatchViolationsTest} proves that each one
- * fails on a deliberate violation.
+ * The architecture rules of bokit-core, as {@link ArchTest} constants: {@link ArchitectureTest} checks
+ * every one of them against the real code (through {@code ArchTests.in(CoreRules.class)}, so a new
+ * rule cannot be forgotten there) and {@link ArchitectureRulesCatchViolationsTest} proves that each
+ * one fails on a deliberate violation.
  *
  * <p>Every rule sets {@code allowEmptyShould(false)}: a rule whose "that" part selects no class
  * (a misspelt or vanished package) fails instead of passing silently. Every package named here
@@ -36,6 +41,7 @@ final class CoreRules {
     static final String SYSTEM_CLOCK = "io.bokit.core.port.out.SystemClock";
 
     /** The core runs inside any host, so it must not drag in a framework, a driver API or an HTTP client. */
+    @ArchTest
     static final ArchRule CORE_USES_NO_FRAMEWORK_OR_IO_LIBRARY = noClasses()
             .that()
             .resideInAPackage(CORE)
@@ -52,6 +58,7 @@ final class CoreRules {
                     + " JDBC and HTTP belong to bokit-jdbc and bokit-http behind the outbound ports")
             .allowEmptyShould(false);
 
+    @ArchTest
     static final ArchRule DOMAIN_DEPENDS_ONLY_ON_JAVA = classes()
             .that()
             .resideInAPackage(DOMAIN)
@@ -62,6 +69,7 @@ final class CoreRules {
                     + " reasoned about and tested on its own")
             .allowEmptyShould(false);
 
+    @ArchTest
     static final ArchRule PORTS_DO_NOT_DEPEND_ON_APPLICATION = noClasses()
             .that()
             .resideInAnyPackage(PORT_IN, PORT_OUT)
@@ -72,6 +80,7 @@ final class CoreRules {
                     + " service couples every adapter to that implementation")
             .allowEmptyShould(false);
 
+    @ArchTest
     static final ArchRule NO_CYCLES_BETWEEN_PACKAGES = slices().matching("io.bokit.core.(*)..")
             .should()
             .beFreeOfCycles()
@@ -79,6 +88,7 @@ final class CoreRules {
                     + " understood and changed without the others")
             .allowEmptyShould(false);
 
+    @ArchTest
     static final ArchRule ONLY_THE_SYSTEM_CLOCK_READS_THE_TIME = noClasses()
             .that()
             .resideInAPackage(CORE)
@@ -89,6 +99,7 @@ final class CoreRules {
                     + " a store may use database time (System.nanoTime() stays allowed for measuring durations)")
             .allowEmptyShould(false);
 
+    @ArchTest
     static final ArchRule CORE_DEPENDS_ONLY_ON_JDK_SLF4J_AND_ICAL4J = classes()
             .that()
             .resideInAPackage(CORE)
@@ -98,6 +109,7 @@ final class CoreRules {
                     + " reach every host application")
             .allowEmptyShould(false);
 
+    @ArchTest
     static final ArchRule OUTBOUND_PORTS_ARE_NAMED_PORT = classes()
             .that()
             .resideInAPackage(PORT_OUT)
@@ -115,6 +127,7 @@ final class CoreRules {
                     + " callbacks for the host")
             .allowEmptyShould(false);
 
+    @ArchTest
     static final ArchRule INBOUND_PORTS_ARE_USE_CASES = classes()
             .that()
             .resideInAPackage(PORT_IN)
@@ -132,21 +145,34 @@ final class CoreRules {
                     + " may be a sealed interface of records)")
             .allowEmptyShould(false);
 
-    /** Every rule, for tests that treat them alike. */
-    static final List<ArchRule> ALL = List.of(
-            CORE_USES_NO_FRAMEWORK_OR_IO_LIBRARY,
-            DOMAIN_DEPENDS_ONLY_ON_JAVA,
-            PORTS_DO_NOT_DEPEND_ON_APPLICATION,
-            NO_CYCLES_BETWEEN_PACKAGES,
-            ONLY_THE_SYSTEM_CLOCK_READS_THE_TIME,
-            CORE_DEPENDS_ONLY_ON_JDK_SLF4J_AND_ICAL4J,
-            OUTBOUND_PORTS_ARE_NAMED_PORT,
-            INBOUND_PORTS_ARE_USE_CASES);
-
     private static final Set<String> CLOCK_FACTORIES =
             Set.of("systemUTC", "systemDefaultZone", "system", "tickMillis", "tickSeconds", "tickMinutes");
 
     private CoreRules() {}
+
+    /** Every rule by the name of its constant, in declaration order. */
+    static Map<String, ArchRule> all() {
+        Map<String, ArchRule> rules = new LinkedHashMap<>();
+        for (Field field : CoreRules.class.getDeclaredFields()) {
+            if (field.isAnnotationPresent(ArchTest.class)) {
+                try {
+                    rules.put(field.getName(), (ArchRule) field.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return rules;
+    }
+
+    /** The name of the constant that holds a rule, for readable test names. */
+    static String nameOf(ArchRule rule) {
+        return all().entrySet().stream()
+                .filter(entry -> entry.getValue() == rule)
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Not a CoreRules rule: " + rule.getDescription()));
+    }
 
     /**
      * Accesses that read the system time: {@code now()} and {@code now(ZoneId)} of any java.time type
@@ -181,20 +207,9 @@ final class CoreRules {
                 });
     }
 
-    /**
-     * The JDK ({@code java..}; primitives and arrays report their component's package, e.g.
-     * {@code java.lang} for {@code int[]}), SLF4J, ical4j and the core itself.
-     */
+    /** The JDK ({@code java..}), SLF4J, ical4j and the core itself. */
     private static DescribedPredicate<JavaClass> jdkSlf4jIcal4jOrCore() {
         return JavaClass.Predicates.resideInAnyPackage("java..", "org.slf4j..", "net.fortuna.ical4j..", CORE)
-                .or(describe("are primitives or arrays of allowed types", CoreRules::isPrimitiveOrAllowedArray))
                 .as("belong to the JDK (java..), SLF4J (org.slf4j..), ical4j (net.fortuna.ical4j..) or bokit-core");
-    }
-
-    private static boolean isPrimitiveOrAllowedArray(JavaClass type) {
-        if (type.isPrimitive()) {
-            return true;
-        }
-        return type.isArray() && jdkSlf4jIcal4jOrCore().test(type.getBaseComponentType());
     }
 }
