@@ -11,4 +11,10 @@ class InMemorySyncStateTest extends SyncStatePortContract {
         InMemorySyncState.Store store = new InMemorySyncState.Store();
         return () -> new InMemorySyncState(store);
     }
+
+    /** Calls in memory overlap for nanoseconds only, so it takes more rounds to catch a race. */
+    @Override
+    protected int concurrentRounds() {
+        return 500;
+    }
 }

@@ -11,10 +11,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -316,7 +316,7 @@ public abstract class SyncStatePortContract extends PortContract<SyncStatePort> 
                 .mapToObj(i -> newInstance())
                 .toList();
         AtomicIntegerArray wins = new AtomicIntegerArray(rounds);
-        CyclicBarrier start = new CyclicBarrier(concurrentThreads(), () -> clock().advance(step));
+        StartGate gate = new StartGate(concurrentThreads(), () -> clock().advance(step));
         ExecutorService pool = Executors.newFixedThreadPool(concurrentThreads());
         try {
             List<Future<?>> threads = new ArrayList<>();
@@ -324,19 +324,25 @@ public abstract class SyncStatePortContract extends PortContract<SyncStatePort> 
                 SyncStatePort port = ports.get(t % ports.size());
                 String owner = "node-" + t;
                 threads.add(pool.submit(() -> {
-                    for (int round = 0; round < rounds; round++) {
-                        start.await(30, SECONDS);
-                        if (call.take(port, owner, clock().now()).isPresent()) {
-                            wins.incrementAndGet(round);
+                    try {
+                        for (int round = 0; round < rounds; round++) {
+                            gate.await(round);
+                            if (call.take(port, owner, clock().now()).isPresent()) {
+                                wins.incrementAndGet(round);
+                            }
                         }
+                        return null;
+                    } catch (RuntimeException | TimeoutException e) {
+                        gate.abort();
+                        throw e;
                     }
-                    return null;
                 }));
             }
             for (Future<?> thread : threads) {
                 thread.get(60, SECONDS);
             }
         } finally {
+            gate.abort();
             pool.shutdownNow();
         }
         return IntStream.range(0, rounds).map(wins::get).toArray();
