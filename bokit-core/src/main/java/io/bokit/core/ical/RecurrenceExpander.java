@@ -19,7 +19,7 @@ import net.fortuna.ical4j.model.Recur;
  * first occurrence. At most {@value #MAX_OCCURRENCES} occurrences per event. Not thread-safe; one per parse.
  */
 final class RecurrenceExpander {
-    static final int MAX_OCCURRENCES = 1000;
+    static final int MAX_OCCURRENCES = 10_000;
 
     private final ZoneId zone;
     private final LocalDate from;
