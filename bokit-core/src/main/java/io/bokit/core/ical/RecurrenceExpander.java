@@ -3,6 +3,7 @@ package io.bokit.core.ical;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -76,28 +77,38 @@ final class RecurrenceExpander {
 
     private List<EventTime> expand(String rrule, EventTime start) throws DamagedEventException {
         String rule = rrule.strip().toUpperCase(Locale.ROOT);
-        List<EventTime> result = new ArrayList<>();
         try {
             if (start.isDate()) {
-                Recur<LocalDate> recur = new Recur<>(rule, true);
-                recur.getDatesAsStream(start.date(), from, to, -1)
-                        .limit(MAX_OCCURRENCES)
-                        .forEach(day -> result.add(EventTime.of(day)));
-            } else {
-                ZonedDateTime seed = start.dateTime();
-                ZoneId seedZone = seed.getZone();
-                ZonedDateTime periodStart = from.atStartOfDay(zone).withZoneSameInstant(seedZone);
-                ZonedDateTime periodEnd =
-                        to.plusDays(1).atStartOfDay(zone).minusSeconds(1).withZoneSameInstant(seedZone);
-                Recur<ZonedDateTime> recur = new Recur<>(rule, true);
-                recur.getDatesAsStream(seed, periodStart, periodEnd, -1)
-                        .limit(MAX_OCCURRENCES)
-                        .forEach(time -> result.add(EventTime.of(time)));
+                return dates(rule, start.date(), from, to).stream()
+                        .map(EventTime::of)
+                        .toList();
             }
+            ZonedDateTime seed = start.dateTime();
+            ZoneId seedZone = seed.getZone();
+            ZonedDateTime periodStart = from.atStartOfDay(zone).withZoneSameInstant(seedZone);
+            ZonedDateTime periodEnd =
+                    to.plusDays(1).atStartOfDay(zone).minusSeconds(1).withZoneSameInstant(seedZone);
+            return dates(rule, seed, periodStart, periodEnd).stream()
+                    .map(EventTime::of)
+                    .toList();
         } catch (RuntimeException e) {
             throw new DamagedEventException("unreadable RRULE");
         }
-        return result;
+    }
+
+    private static <T extends Temporal> List<T> dates(String rule, T seed, T periodStart, T periodEnd) {
+        Recur<T> recur = new Recur<>(rule, true);
+        int count = recur.getCount();
+        if (count > 0 && recur.getDatesAsStream(seed, seed, seed, 1).findAny().isEmpty()) {
+            // DTSTART counts as the first occurrence even when the rule does not produce it (RFC 5545 3.8.5.3)
+            if (count == 1) {
+                return List.of();
+            }
+            recur = new Recur.Builder<>(recur).count(count - 1).build();
+        }
+        return recur.getDatesAsStream(seed, periodStart, periodEnd, -1)
+                .limit(MAX_OCCURRENCES)
+                .toList();
     }
 
     private List<EventTime> values(List<RawValue> raws, EventTime kind) {

@@ -62,6 +62,17 @@ class RecurrenceTest {
     }
 
     @Test
+    void countsDtstartAsFirstOccurrenceEvenWhenRuleSkipsIt() {
+        // given a rule for the 31st whose DTSTART is on the 1st (RFC 5545: DTSTART is always the first occurrence)
+        // when
+        ParsedFeed feed = parse(
+                calendar("UID:odd-start", "DTSTART;VALUE=DATE:20250701", "RRULE:FREQ=MONTHLY;BYMONTHDAY=31;COUNT=3"));
+
+        // then
+        assertThat(recurrenceIds(feed)).containsExactly("2025-07-01", "2025-07-31", "2025-08-31");
+    }
+
+    @Test
     void expandsOpenYearlyRuleOnlyInsideTheWindow() {
         // given a yearly event since 2020; the window is 2024-06-01 .. 2027-06-01
         // when
