@@ -4,7 +4,7 @@ import io.bokit.core.domain.InvalidInputException;
 import java.util.List;
 
 /**
- * The result of parsing one feed body.
+ * The result of parsing one feed body. Immutable and thread-safe.
  *
  * @param events the bookings read, in feed order (occurrences of recurring events last), never null; keys may repeat
  *     when the feed repeats a UID
