@@ -13,7 +13,6 @@ import net.fortuna.ical4j.data.ContentHandler;
 final class EventCollector implements ContentHandler {
     private final List<RawEvent> events = new ArrayList<>();
     private int depth;
-    private int calendars;
     private RawEvent current;
     private String property;
     private String tzid;
@@ -21,7 +20,6 @@ final class EventCollector implements ContentHandler {
 
     @Override
     public void startCalendar() {
-        calendars++;
         depth = 0;
         current = null;
     }
@@ -88,10 +86,5 @@ final class EventCollector implements ContentHandler {
     /** The events collected so far, in feed order. */
     List<RawEvent> events() {
         return events;
-    }
-
-    /** How many VCALENDARs started. */
-    int calendars() {
-        return calendars;
     }
 }

@@ -92,8 +92,7 @@ public final class ICalParser {
         TimeZones zones = new TimeZones(context.zone());
         EventMapper mapper = new EventMapper(context.zone(), zones);
         List<ParsedEvent> parsed = new ArrayList<>(events.size());
-        List<RawEvent> recurring = new ArrayList<>();
-        List<MappedEvent> masters = new ArrayList<>();
+        List<Recurring> recurring = new ArrayList<>();
         Map<String, Set<String>> overridden = new HashMap<>();
         int skipped = 0;
         for (RawEvent raw : events) {
@@ -107,8 +106,7 @@ public final class ICalParser {
                             .computeIfAbsent(event.uid(), uid -> new HashSet<>())
                             .add(recurrenceId);
                 } else if (raw.rrule != null || !raw.rdates.isEmpty()) {
-                    recurring.add(raw);
-                    masters.add(event);
+                    recurring.add(new Recurring(raw, event));
                 } else {
                     parsed.add(new ParsedEvent(BookingKey.of(event.uid()), mapper.data(event)));
                 }
@@ -118,12 +116,12 @@ public final class ICalParser {
             }
         }
         RecurrenceExpander expander = new RecurrenceExpander(context, zones);
-        for (int k = 0; k < masters.size(); k++) {
-            MappedEvent master = masters.get(k);
+        for (Recurring series : recurring) {
+            MappedEvent master = series.event();
             try {
                 Set<String> replaced = overridden.getOrDefault(master.uid(), Set.of());
                 List<ParsedEvent> occurrences = new ArrayList<>();
-                for (EventTime start : expander.starts(recurring.get(k), master.start(), replaced)) {
+                for (EventTime start : expander.starts(series.raw(), master.start(), replaced)) {
                     occurrences.add(new ParsedEvent(
                             new BookingKey(master.uid(), start.idText()), mapper.occurrence(master, start)));
                 }
@@ -135,4 +133,7 @@ public final class ICalParser {
         }
         return new ParsedFeed(parsed, skipped, events.size());
     }
+
+    /** A recurring event waiting for its overrides to be known before it is expanded. */
+    private record Recurring(RawEvent raw, MappedEvent event) {}
 }
