@@ -1,0 +1,42 @@
+package io.bokit.core.ical;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import net.fortuna.ical4j.data.CalendarParserImpl;
+import net.fortuna.ical4j.data.ContentHandler;
+import net.fortuna.ical4j.data.ParserException;
+import net.fortuna.ical4j.model.Recur;
+
+@AnalyzeClasses(packages = "io.bokit.core.ical", importOptions = ImportOption.DoNotIncludeTests.class)
+class IcalArchitectureTest {
+
+    @ArchTest
+    static final ArchRule parserUsesOnlyTheStreamingPartOfIcal4j = classes()
+            .that()
+            .resideInAPackage("io.bokit.core.ical")
+            .should()
+            .onlyDependOnClassesThat(resideInAnyPackage(
+                            "java..", "org.slf4j..", "io.bokit.core.domain..", "io.bokit.core.ical..")
+                    .or(belongToAnyOf(
+                            CalendarParserImpl.class, ContentHandler.class, ParserException.class, Recur.class)))
+            .because("the parser streams through ical4j; its object model is slow and its time-zone registry may"
+                    + " reach the network");
+
+    @ArchTest
+    static final ArchRule onlyTheApiIsPublic = classes()
+            .that()
+            .resideInAPackage("io.bokit.core.ical")
+            .and()
+            .arePublic()
+            .should()
+            .haveSimpleNameEndingWith("Parser")
+            .orShould()
+            .haveSimpleNameStartingWith("Parse")
+            .because("the public API is ICalParser, ParseContext, ParsedFeed and ParsedEvent; the rest stays internal");
+}
