@@ -25,7 +25,7 @@ import java.util.concurrent.Executor;
  * <pre>{@code
  * Bokit bokit = Bokit.builder()
  *         .options(optionsPort).syncState(syncStatePort).catalog(catalogPort).bookings(bookingStorePort)
- *         .fetcher(feedPort).parser(feedParser)
+ *         .fetcher(feedPort)
  *         .runExecutor(afterResponseExecutor)
  *         .build();
  * bokit.autoSync().onRequest(); // in a request filter
@@ -94,7 +94,7 @@ public final class Bokit {
         private FeedCatalogPort catalog;
         private BookingStorePort bookings;
         private ICalFeedPort fetcher;
-        private FeedParser parser;
+        private FeedParser parser = FeedParser.ical();
         private ClockPort clock = ClockPort.system();
         private RunSettings settings = RunSettings.defaults();
         private Executor checkExecutor = Runnable::run;
@@ -133,7 +133,7 @@ public final class Bokit {
             return this;
         }
 
-        /** What parses feed bodies (required). */
+        /** What parses feed bodies; {@link FeedParser#ical()} by default. */
         public Builder parser(FeedParser value) {
             this.parser = value;
             return this;

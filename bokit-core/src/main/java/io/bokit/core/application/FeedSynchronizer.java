@@ -79,7 +79,7 @@ final class FeedSynchronizer {
         List<Booking> stored = store.loadFeedBookings(feed.id());
         Reconciliation result = new Reconciler(
                         LocalDate.ofInstant(started, calendar.zone()), started, options.emptyFeedRuns())
-                .reconcile(feed, stored, parsed.events(), parsed.damaged());
+                .reconcile(feed, stored, parsed.events(), parsed.skipped());
         store.apply(result.changes());
         listeners.changed(result);
         FetchState next = result.heldAsSuspicious()

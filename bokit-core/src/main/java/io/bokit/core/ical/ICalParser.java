@@ -1,6 +1,7 @@
 package io.bokit.core.ical;
 
 import io.bokit.core.domain.BookingKey;
+import io.bokit.core.domain.FeedEvent;
 import io.bokit.core.domain.FeedParseException;
 import io.bokit.core.domain.InvalidInputException;
 import java.io.IOException;
@@ -91,7 +92,7 @@ public final class ICalParser {
     private static ParsedFeed map(List<RawEvent> events, ParseContext context) {
         TimeZones zones = new TimeZones(context.zone());
         EventMapper mapper = new EventMapper(context.zone(), zones);
-        List<ParsedEvent> parsed = new ArrayList<>(events.size());
+        List<FeedEvent> parsed = new ArrayList<>(events.size());
         List<Recurring> recurring = new ArrayList<>();
         Map<String, Set<String>> overridden = new HashMap<>();
         int skipped = 0;
@@ -101,14 +102,14 @@ public final class ICalParser {
                 if (raw.recurrenceId != null) {
                     String recurrenceId =
                             DateValues.parse(raw.recurrenceId, zones).idText();
-                    parsed.add(new ParsedEvent(new BookingKey(event.uid(), recurrenceId), mapper.data(event)));
+                    parsed.add(new FeedEvent(new BookingKey(event.uid(), recurrenceId), mapper.data(event)));
                     overridden
                             .computeIfAbsent(event.uid(), uid -> new HashSet<>())
                             .add(recurrenceId);
                 } else if (raw.rrule != null || !raw.rdates.isEmpty()) {
                     recurring.add(new Recurring(raw, event));
                 } else {
-                    parsed.add(new ParsedEvent(BookingKey.of(event.uid()), mapper.data(event)));
+                    parsed.add(new FeedEvent(BookingKey.of(event.uid()), mapper.data(event)));
                 }
             } catch (DamagedEventException | InvalidInputException e) {
                 skipped++;
@@ -120,9 +121,9 @@ public final class ICalParser {
             MappedEvent master = series.event();
             try {
                 Set<String> replaced = overridden.getOrDefault(master.uid(), Set.of());
-                List<ParsedEvent> occurrences = new ArrayList<>();
+                List<FeedEvent> occurrences = new ArrayList<>();
                 for (EventTime start : expander.starts(series.raw(), master.start(), replaced)) {
-                    occurrences.add(new ParsedEvent(
+                    occurrences.add(new FeedEvent(
                             new BookingKey(master.uid(), start.idText()), mapper.occurrence(master, start)));
                 }
                 parsed.addAll(occurrences);

@@ -1,5 +1,6 @@
 package io.bokit.core.ical;
 
+import io.bokit.core.domain.FeedEvent;
 import io.bokit.core.domain.InvalidInputException;
 import java.util.List;
 
@@ -11,7 +12,7 @@ import java.util.List;
  * @param skipped how many damaged events were skipped (no start, unparseable date, end before start …)
  * @param eventsSeen how many VEVENTs the feed holds (recurring ones count once)
  */
-public record ParsedFeed(List<ParsedEvent> events, int skipped, int eventsSeen) {
+public record ParsedFeed(List<FeedEvent> events, int skipped, int eventsSeen) {
     public ParsedFeed {
         events = List.copyOf(events);
         if (skipped < 0 || eventsSeen < 0) {

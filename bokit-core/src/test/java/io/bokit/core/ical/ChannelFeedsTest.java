@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.bokit.core.domain.BookingData;
 import io.bokit.core.domain.BookingKey;
 import io.bokit.core.domain.BookingStatus;
+import io.bokit.core.domain.FeedEvent;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -23,7 +24,7 @@ class ChannelFeedsTest {
         // then
         assertThat(feed.eventsSeen()).isEqualTo(2);
         assertThat(feed.skipped()).isZero();
-        ParsedEvent stay = feed.events().get(0);
+        FeedEvent stay = feed.events().get(0);
         assertThat(stay.key()).isEqualTo(BookingKey.of("1a2b3c4d5e6f-0123456789abcdef0123456789abcdef@airbnb.com"));
         assertThat(stay.data().status()).isEqualTo(BookingStatus.CONFIRMED);
         assertThat(stay.data().guestName()).isNull();
@@ -34,7 +35,7 @@ class ChannelFeedsTest {
                 .containsExactlyInAnyOrderEntriesOf(Map.of(
                         "reservation_url", "https://www.airbnb.com/hosting/reservations/details/HMABCD1234",
                         "phone_last4", "4321"));
-        ParsedEvent block = feed.events().get(1);
+        FeedEvent block = feed.events().get(1);
         assertThat(block.data().status()).isEqualTo(BookingStatus.UNAVAILABLE);
         assertThat(block.data().guestName()).isNull();
     }
@@ -147,7 +148,7 @@ class ChannelFeedsTest {
                         org.assertj.core.groups.Tuple.tuple("2025-06-05T16:00:00Z", "Open lab"),
                         org.assertj.core.groups.Tuple.tuple("2025-06-19T16:00:00Z", "Open lab (late)"),
                         org.assertj.core.groups.Tuple.tuple("2025-06-26T16:00:00Z", "Open lab"));
-        ParsedEvent moved = feed.events().stream()
+        FeedEvent moved = feed.events().stream()
                 .filter(e -> e.key().recurrenceId().equals("2025-06-19T16:00:00Z"))
                 .findFirst()
                 .orElseThrow();

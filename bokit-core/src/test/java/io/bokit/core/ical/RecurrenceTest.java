@@ -5,6 +5,7 @@ import static io.bokit.core.ical.Fixtures.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bokit.core.domain.BookingKey;
+import io.bokit.core.domain.FeedEvent;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZonedDateTime;
@@ -24,7 +25,7 @@ class RecurrenceTest {
 
         // then
         assertThat(feed.events())
-                .extracting(ParsedEvent::key)
+                .extracting(FeedEvent::key)
                 .containsExactly(
                         new BookingKey("daily", "2025-07-01"),
                         new BookingKey("daily", "2025-07-02"),
@@ -166,7 +167,7 @@ class RecurrenceTest {
         ParsedFeed feed = parse(calendar("UID:old", "DTSTART;VALUE=DATE:20010101", "DTEND;VALUE=DATE:20010105"));
 
         // then
-        assertThat(feed.events()).extracting(ParsedEvent::key).containsExactly(BookingKey.of("old"));
+        assertThat(feed.events()).extracting(FeedEvent::key).containsExactly(BookingKey.of("old"));
     }
 
     @Test
