@@ -74,11 +74,10 @@ final class FeedSynchronizer {
         if (hash.equals(state.bodyHash())) {
             return notModified(feed, state, content.etag(), content.lastModified(), started);
         }
-        FeedParser.Parsed parsed =
-                parser.parse(content.body(), calendar, LocalDate.ofInstant(started, calendar.zone()));
+        LocalDate today = LocalDate.ofInstant(started, calendar.zone());
+        ParsedFeed parsed = parser.parse(content.body(), calendar, today);
         List<Booking> stored = store.loadFeedBookings(feed.id());
-        Reconciliation result = new Reconciler(
-                        LocalDate.ofInstant(started, calendar.zone()), started, options.emptyFeedRuns())
+        Reconciliation result = new Reconciler(today, started, options.emptyFeedRuns())
                 .reconcile(feed, stored, parsed.events(), parsed.skipped());
         store.apply(result.changes());
         listeners.changed(result);
