@@ -10,6 +10,7 @@ import io.bokit.core.domain.Options;
 import io.bokit.core.domain.Reconciler;
 import io.bokit.core.domain.Reconciliation;
 import io.bokit.core.domain.SyncCounters;
+import io.bokit.core.ical.ParsedFeed;
 import io.bokit.core.port.out.BookingStorePort;
 import io.bokit.core.port.out.ClockPort;
 import io.bokit.core.port.out.FeedCatalogPort;
