@@ -23,6 +23,12 @@ public record FeedChangeSet(FeedId feed, List<Booking> inserts, List<Booking> up
         for (Booking booking : updates) {
             requireSameFeed(feed, booking);
         }
+        for (BookingChange change : history) {
+            if (!change.feed().equals(feed)) {
+                throw new InvalidInputException(
+                        "History of feed " + change.feed() + " is in the change set of feed " + feed);
+            }
+        }
     }
 
     private static void requireSameFeed(FeedId feed, Booking booking) {

@@ -7,7 +7,8 @@ import java.util.Optional;
  * The shared sync state (the original's {@code last_auto_sync} cache key, plus the run lease).
  *
  * @param lastClaim when the last interval was claimed, or null if never (or forgotten)
- * @param lease the current or last run lease, or null if none; check {@link RunLease#heldAt}
+ * @param lease the run lease recorded (it may have expired: check {@link RunLease#heldAt}), or null
+ *     when none was taken or it was released
  */
 public record SyncState(Instant lastClaim, RunLease lease) {
     /** Nothing claimed, no lease. */

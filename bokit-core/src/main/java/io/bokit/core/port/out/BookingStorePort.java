@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * The imported bookings and their change history. A booking is identified by its feed and its
  * {@link io.bokit.core.domain.BookingKey}. Implementations are thread-safe; one feed's change set is
- * applied atomically, while different feeds may be applied concurrently.
+ * applied atomically, while different feeds may be applied concurrently. Text is ordered by code
+ * point (not by a database collation).
  */
 public interface BookingStorePort {
 
@@ -30,7 +31,8 @@ public interface BookingStorePort {
      *
      * @param changes the change set, not null; an empty one writes nothing
      * @throws io.bokit.core.domain.StorageException if the store fails, if an insert's key already
-     *     exists or if an update's key does not; the store is then exactly as before the call
+     *     exists, if an update's key does not, or if a key appears twice in the change set; the store
+     *     is then exactly as before the call
      */
     void apply(FeedChangeSet changes);
 
@@ -38,7 +40,8 @@ public interface BookingStorePort {
      * The bookings a query selects.
      *
      * @param query the query, not null
-     * @return the bookings sorted by check-in, then calendar, feed and key; never null
+     * @return the bookings sorted by check-in, then calendar key, feed id, uid and recurrence id
+     *     (none first); never null
      * @throws io.bokit.core.domain.StorageException if the store cannot be read
      */
     List<Booking> find(BookingQuery query);
@@ -47,7 +50,8 @@ public interface BookingStorePort {
      * Change-history entries, newest first.
      *
      * @param query the query, not null
-     * @return at most {@code query.limit()} entries, never null
+     * @return at most {@code query.limit()} entries, never null; entries with the same time are
+     *     listed latest-applied first
      * @throws io.bokit.core.domain.StorageException if the store cannot be read
      */
     List<BookingChange> history(HistoryQuery query);

@@ -39,6 +39,7 @@ public interface SyncStatePort {
      * @param leaseFor how long the lease holds unless released, positive
      * @param now the caller's current time
      * @return the new lease if this call won, or empty if the interval is not over or a lease is held
+     * @throws IllegalArgumentException if {@code interval} or {@code leaseFor} is not positive
      * @throws io.bokit.core.domain.StorageException if the store cannot be read or written
      */
     Optional<RunLease> claimInterval(Duration interval, String owner, Duration leaseFor, Instant now);
@@ -51,13 +52,15 @@ public interface SyncStatePort {
      * @param leaseFor how long the lease holds unless released, positive
      * @param now the caller's current time
      * @return the new lease if no other lease was held, or empty
+     * @throws IllegalArgumentException if {@code leaseFor} is not positive
      * @throws io.bokit.core.domain.StorageException if the store cannot be read or written
      */
     Optional<RunLease> acquireLease(String owner, Duration leaseFor, Instant now);
 
     /**
-     * Releases a lease if it is still the one held (same token); a lease taken over after it expired
-     * is left alone.
+     * Releases a lease if it is still the one recorded (same token), expired or not; afterwards
+     * {@link #load()} shows no lease. A lease another owner took over after this one expired is left
+     * alone.
      *
      * @param lease a lease returned by this port
      * @return whether it was still held and is now released
