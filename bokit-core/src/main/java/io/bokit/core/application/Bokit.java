@@ -1,5 +1,6 @@
 package io.bokit.core.application;
 
+import io.bokit.core.domain.Backoff;
 import io.bokit.core.port.in.AutoSyncUseCase;
 import io.bokit.core.port.in.BookingsUseCase;
 import io.bokit.core.port.in.FeedsUseCase;
@@ -17,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 
 /**
  * The assembled core: every use case wired over the ports an adapter provides. Adapters (Spring,
@@ -41,8 +44,8 @@ public final class Bokit {
 
     private Bokit(Builder b) {
         Listeners listeners = new Listeners(b.listeners);
-        FeedSynchronizer synchronizer =
-                new FeedSynchronizer(b.catalog, b.bookings, b.fetcher, b.parser, b.clock, listeners);
+        FeedSynchronizer synchronizer = new FeedSynchronizer(
+                b.catalog, b.bookings, b.fetcher, b.parser, b.clock, listeners, b.backoff, b.jitter);
         this.sync = new SyncService(b.catalog, b.syncState, b.options, b.clock, b.settings, synchronizer, listeners);
         this.autoSync = new AutoSyncService(
                 b.options, b.syncState, b.clock, sync.job(), b.settings, b.checkExecutor, b.runExecutor);
@@ -100,6 +103,8 @@ public final class Bokit {
         private Executor checkExecutor = Runnable::run;
         private Executor runExecutor;
         private final List<SyncListener> listeners = new ArrayList<>();
+        private Backoff backoff = Backoff.DEFAULT;
+        private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
 
         private Builder() {}
 
@@ -163,6 +168,18 @@ public final class Bokit {
             return this;
         }
 
+        /** How long failing feeds rest; {@link Backoff#DEFAULT} by default. */
+        public Builder backoff(Backoff value) {
+            this.backoff = value;
+            return this;
+        }
+
+        /** The random numbers in [0, 1) that spread back-offs; tests pass a constant. */
+        public Builder jitter(DoubleSupplier value) {
+            this.jitter = value;
+            return this;
+        }
+
         /** Adds a listener called on booking changes and finished runs. */
         public Builder listener(SyncListener value) {
             this.listeners.add(Objects.requireNonNull(value, "listener"));
@@ -185,6 +202,8 @@ public final class Bokit {
             Objects.requireNonNull(settings, "run settings are required");
             Objects.requireNonNull(checkExecutor, "check executor is required");
             Objects.requireNonNull(runExecutor, "run executor is required");
+            Objects.requireNonNull(backoff, "backoff is required");
+            Objects.requireNonNull(jitter, "jitter is required");
             return new Bokit(this);
         }
     }

@@ -1,5 +1,6 @@
 package io.bokit.core.application;
 
+import io.bokit.core.domain.Backoff;
 import io.bokit.core.domain.Booking;
 import io.bokit.core.domain.Calendar;
 import io.bokit.core.domain.Feed;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.DoubleSupplier;
 
 /**
  * Syncs one feed: fetch, skip if unchanged, parse, reconcile, store atomically, record the fetch
@@ -37,6 +39,8 @@ final class FeedSynchronizer {
     private final FeedParser parser;
     private final ClockPort clock;
     private final Listeners listeners;
+    private final Backoff backoff;
+    private final DoubleSupplier jitter;
 
     FeedSynchronizer(
             FeedCatalogPort catalog,
@@ -44,13 +48,17 @@ final class FeedSynchronizer {
             ICalFeedPort fetcher,
             FeedParser parser,
             ClockPort clock,
-            Listeners listeners) {
+            Listeners listeners,
+            Backoff backoff,
+            DoubleSupplier jitter) {
         this.catalog = catalog;
         this.store = store;
         this.fetcher = fetcher;
         this.parser = parser;
         this.clock = clock;
         this.listeners = listeners;
+        this.backoff = backoff;
+        this.jitter = jitter;
     }
 
     FeedResult sync(Feed feed, Calendar calendar, Options options) {
