@@ -324,6 +324,21 @@ class HttpFeedFetcherTest {
         }
 
         @Test
+        void reportsABodyCutOffMidway() {
+            server.on("/cal.ics", exchange -> {
+                exchange.sendResponseHeaders(200, 10_000);
+                exchange.getResponseBody().write("BEGIN:VCALENDAR\r\n".getBytes(StandardCharsets.UTF_8));
+                exchange.getResponseBody().flush();
+                exchange.getHttpContext().getServer().stop(0);
+            });
+
+            Failed failed = failed(fetch("/cal.ics"));
+
+            assertThat(failed.httpStatus()).isZero();
+            assertThat(failed.message()).startsWith("network error with 127.0.0.1:" + server.port());
+        }
+
+        @Test
         void stopsAnEndlessBodyAtTheCap() {
             server.on("/cal.ics", exchange -> {
                 exchange.sendResponseHeaders(200, 0);
