@@ -147,37 +147,61 @@ public record HttpFetchSettings(
 
         private Builder() {}
 
-        /** Sets how long to wait for a connection; validated by {@link #build()}. */
+        /**
+         * Sets how long to wait for a connection; validated by {@link #build()}.
+         *
+         * @return this builder; the value is validated by {@link #build()}
+         */
         public Builder connectTimeout(Duration value) {
             this.connectTimeout = value;
             return this;
         }
 
-        /** Sets how long one request (each redirect hop, body included) may take. */
+        /**
+         * Sets how long one request (each redirect hop, body included) may take.
+         *
+         * @return this builder; the value is validated by {@link #build()}
+         */
         public Builder requestTimeout(Duration value) {
             this.requestTimeout = value;
             return this;
         }
 
-        /** Sets the largest body accepted, in bytes, on the wire and after decompression. */
+        /**
+         * Sets the largest body accepted, in bytes, on the wire and after decompression.
+         *
+         * @return this builder; the value is validated by {@link #build()}
+         */
         public Builder maxBodyBytes(long value) {
             this.maxBodyBytes = value;
             return this;
         }
 
-        /** Sets how many redirects one fetch follows; 0 follows none. */
+        /**
+         * Sets how many redirects one fetch follows; 0 follows none.
+         *
+         * @return this builder; the value is validated by {@link #build()}
+         */
         public Builder maxRedirects(int value) {
             this.maxRedirects = value;
             return this;
         }
 
-        /** Sets the {@code User-Agent} header, for a channel that refuses bokit's. */
+        /**
+         * Sets the {@code User-Agent} header, for a channel that refuses bokit's.
+         *
+         * @return this builder; the value is validated by {@link #build()}
+         */
         public Builder userAgent(String value) {
             this.userAgent = value;
             return this;
         }
 
-        /** Lets {@code file:} feed URLs be read (a CLI or a demo); leave off in a web app. */
+        /**
+         * Lets {@code file:} feed URLs be read (a CLI or a demo); leave off in a web app.
+         *
+         * @return this builder; the value is validated by {@link #build()}
+         */
         public Builder allowFileUrls(boolean value) {
             this.allowFileUrls = value;
             return this;
@@ -185,33 +209,51 @@ public record HttpFetchSettings(
 
         /**
          * Lets the SSRF guard pass a block of addresses, e.g. {@code 10.1.2.0/24} for a channel
-         * manager inside the private network.
+         * manager inside the private network; may be called several times.
          *
-         * @throws InvalidInputException if the text is not an IP literal in CIDR notation
+         * @param cidr an IP literal with an optional prefix, e.g. {@code 192.168.1.40} or {@code fd00::/8}
+         * @return this builder
+         * @throws InvalidInputException at once if the text is not an IP literal in CIDR notation
          */
         public Builder allow(String cidr) {
             allowed.add(CidrRange.parse(cidr));
             return this;
         }
 
-        /** Lets the SSRF guard pass loopback addresses ({@code 127.0.0.0/8}, {@code ::1}): tests and local demos. */
+        /**
+         * Lets the SSRF guard pass loopback addresses ({@code 127.0.0.0/8}, {@code ::1}): tests and local demos.
+         *
+         * @return this builder; the value is validated by {@link #build()}
+         */
         public Builder allowLoopback() {
             return allow("127.0.0.0/8").allow("::1/128");
         }
 
-        /** Sets the clock used for {@code Retry-After}. */
+        /**
+         * Sets the clock used for {@code Retry-After}.
+         *
+         * @return this builder; the value is validated by {@link #build()}
+         */
         public Builder clock(ClockPort value) {
             this.clock = value;
             return this;
         }
 
-        /** Sets the resolver the SSRF guard uses. */
+        /**
+         * Sets the resolver the SSRF guard uses.
+         *
+         * @return this builder; the value is validated by {@link #build()}
+         */
         public Builder resolver(HostResolver value) {
             this.resolver = value;
             return this;
         }
 
-        /** Sets the TLS context (a private certificate authority); null for the JVM default. */
+        /**
+         * Sets the TLS context (a private certificate authority); null for the JVM default.
+         *
+         * @return this builder; the value is validated by {@link #build()}
+         */
         public Builder sslContext(SSLContext value) {
             this.sslContext = value;
             return this;
