@@ -63,7 +63,8 @@ final class HttpHop {
         } catch (IOException e) {
             return failed(FailureMessages.forNetwork(e, uri, settings.connectTimeout(), settings.requestTimeout()));
         } catch (IllegalArgumentException e) {
-            return failed("invalid request header (a stored ETag or Last-Modified is malformed)");
+            return failed("invalid request (a malformed address or stored ETag/Last-Modified): "
+                    + FailureMessages.detail(e, uri));
         }
         try (InputStream body = response.body()) {
             int status = response.statusCode();
