@@ -1,0 +1,227 @@
+package io.bokit.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.bokit.core.domain.InvalidInputException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Unit tests of the fetcher's parts: settings, redirect policy, Retry-After, charsets, body cap, throttle. */
+class SmallPartsTest {
+
+    @Nested
+    class Settings {
+        @Test
+        void hasTheDocumentedDefaults() {
+            HttpFetchSettings defaults = HttpFetchSettings.defaults();
+
+            assertThat(defaults.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(defaults.requestTimeout()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(defaults.maxBodyBytes()).isEqualTo(10L * 1024 * 1024);
+            assertThat(defaults.maxRedirects()).isEqualTo(5);
+            assertThat(defaults.userAgent()).isEqualTo("bokit/dev (+https://github.com/bokit)");
+            assertThat(defaults.allowFileUrls()).isFalse();
+            assertThat(defaults.allowedAddresses()).isEmpty();
+            assertThat(defaults.sslContext()).isEmpty();
+        }
+
+        @Test
+        void namesTheBadSettingItsValueAndWhatIsAllowed() {
+            assertThatThrownBy(() -> HttpFetchSettings.builder()
+                            .connectTimeout(Duration.ZERO)
+                            .build())
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("connectTimeout must be more than 0 and at most PT10M, was PT0S");
+            assertThatThrownBy(() ->
+                            HttpFetchSettings.builder().requestTimeout(null).build())
+                    .hasMessage("requestTimeout must be more than 0 and at most PT1H, was null");
+            assertThatThrownBy(() -> HttpFetchSettings.builder().maxBodyBytes(0).build())
+                    .hasMessage("maxBodyBytes must be between 1 and 1073741824 (1 GiB), was 0");
+            assertThatThrownBy(
+                            () -> HttpFetchSettings.builder().maxRedirects(21).build())
+                    .hasMessage("maxRedirects must be between 0 and 20, was 21");
+            assertThatThrownBy(() -> HttpFetchSettings.builder()
+                            .userAgent("bokit\r\nX: y")
+                            .build())
+                    .hasMessage("userAgent must be non-blank printable text without line breaks, was \"bokit??X: y\"");
+            assertThatThrownBy(() -> HttpFetchSettings.builder().allow("intranet.local"))
+                    .hasMessageContaining("CIDR notation")
+                    .hasMessageEndingWith("was intranet.local");
+        }
+
+        @Test
+        void toBuilderKeepsEveryValue() {
+            HttpFetchSettings settings = HttpFetchSettings.builder()
+                    .maxRedirects(2)
+                    .allow("10.1.0.0/16")
+                    .allowFileUrls(true)
+                    .build();
+
+            assertThat(settings.toBuilder().build()).isEqualTo(settings);
+        }
+    }
+
+    @Nested
+    class Cidr {
+        @Test
+        void containsOnlyItsBlock() throws Exception {
+            CidrRange range = CidrRange.parse("172.16.0.0/12");
+
+            assertThat(range.contains(InetAddress.getByName("172.31.255.255"))).isTrue();
+            assertThat(range.contains(InetAddress.getByName("172.32.0.0"))).isFalse();
+            assertThat(range.contains(InetAddress.getByName("::1"))).isFalse();
+            assertThat(CidrRange.parse("10.1.2.3").toString()).isEqualTo("10.1.2.3/32");
+            assertThat(CidrRange.parse("fd00::1/8").toString()).isEqualTo("fd00:0:0:0:0:0:0:0/8");
+        }
+
+        @Test
+        void rejectsAPrefixTooLong() {
+            assertThatThrownBy(() -> CidrRange.parse("10.0.0.0/33"))
+                    .hasMessage("prefixLength must be between 0 and 32 for 10.0.0.0, was 33");
+        }
+    }
+
+    @Nested
+    class Redirects {
+        final RedirectPolicy policy = new RedirectPolicy(5);
+        final URI https = URI.create("https://feeds.example.com/a.ics?token=x");
+
+        @Test
+        void followsRelativeAndSameOrStrongerSchemes() {
+            assertThat(policy.next(https, "/b.ics#part", Set.of(https), 0))
+                    .isEqualTo(new RedirectPolicy.Follow(URI.create("https://feeds.example.com/b.ics")));
+            assertThat(policy.next(URI.create("http://a.example/x"), "https://b.example/y", Set.of(), 0))
+                    .isInstanceOf(RedirectPolicy.Follow.class);
+        }
+
+        @Test
+        void refusesADowngradeToHttpWithTheTargetMasked() {
+            assertThat(policy.next(https, "http://feeds.example.com/a.ics?token=x", Set.of(https), 0))
+                    .isEqualTo(new RedirectPolicy.Refuse(
+                            "refused: redirect from https to http (http://feeds.example.com/a.ics?…)"));
+        }
+
+        @Test
+        void refusesOtherSchemesLoopsAndTheSixthRedirect() {
+            assertThat(policy.next(https, "ftp://x.example/y", Set.of(), 0))
+                    .isEqualTo(new RedirectPolicy.Refuse("refused: redirect to a ftp address"));
+            assertThat(policy.next(https, "https://feeds.example.com/a.ics?token=x", Set.of(https), 0))
+                    .isEqualTo(new RedirectPolicy.Refuse("redirect loop at https://feeds.example.com/a.ics?…"));
+            assertThat(policy.next(https, "/next", Set.of(https), 5))
+                    .isEqualTo(new RedirectPolicy.Refuse("too many redirects (more than 5)"));
+            assertThat(policy.next(https, " ", Set.of(), 0))
+                    .isEqualTo(new RedirectPolicy.Refuse("redirect without a Location header"));
+        }
+    }
+
+    @Nested
+    class RetryAfterHeader {
+        final Instant now = Instant.parse("2026-11-28T12:00:00Z");
+
+        @Test
+        void readsSecondsAndHttpDates() {
+            assertThat(RetryAfter.parse("90", now)).isEqualTo(now.plusSeconds(90));
+            assertThat(RetryAfter.parse("Sat, 28 Nov 2026 13:00:00 GMT", now))
+                    .isEqualTo(Instant.parse("2026-11-28T13:00:00Z"));
+        }
+
+        @Test
+        void ignoresGarbageAndCapsHugeWaits() {
+            assertThat(RetryAfter.parse(null, now)).isNull();
+            assertThat(RetryAfter.parse("-5", now)).isNull();
+            assertThat(RetryAfter.parse("tomorrow", now)).isNull();
+            assertThat(RetryAfter.parse("99999999999", now)).isEqualTo(now.plus(Duration.ofDays(7)));
+            assertThat(RetryAfter.parse("Fri, 31 Dec 2100 00:00:00 GMT", now)).isEqualTo(now.plus(Duration.ofDays(7)));
+        }
+    }
+
+    @Nested
+    class Charsets {
+        @Test
+        void aByteOrderMarkWinsOverTheDeclaredCharset() {
+            byte[] bytes = {(byte) 0xFF, (byte) 0xFE, 'A', 0, 'B', 0};
+
+            assertThat(CharsetSniffer.decode(bytes, "text/calendar; charset=utf-8"))
+                    .isEqualTo("AB");
+        }
+
+        @Test
+        void readsTheCharsetParameterInAnyCase() {
+            assertThat(CharsetSniffer.declared("text/calendar;CHARSET=\"UTF-16BE\""))
+                    .contains(StandardCharsets.UTF_16BE);
+            assertThat(CharsetSniffer.declared("text/calendar")).isEmpty();
+            assertThat(CharsetSniffer.declared(null)).isEmpty();
+        }
+
+        @Test
+        void decodesAnEmptyBody() {
+            assertThat(CharsetSniffer.decode(new byte[0], null)).isEmpty();
+        }
+    }
+
+    @Nested
+    class Body {
+        @Test
+        void stopsDecodingABombAtTheCapWithoutReadingItAll() throws IOException {
+            ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+            try (GZIPOutputStream gzip = new GZIPOutputStream(bomb)) {
+                gzip.write(new byte[8 * 1024 * 1024]);
+            }
+
+            assertThatThrownBy(() -> new BodyReader(4096).read(new ByteArrayInputStream(bomb.toByteArray()), "gzip"))
+                    .isInstanceOf(BodyReader.TooLargeException.class)
+                    .hasMessage("body exceeds 4096 bytes");
+        }
+
+        @Test
+        void refusesAnEncodingItDidNotAskFor() {
+            assertThatThrownBy(() -> new BodyReader(4096).read(new ByteArrayInputStream(new byte[] {1}), "br"))
+                    .hasMessage("unsupported Content-Encoding br");
+        }
+    }
+
+    @Nested
+    class Throttle {
+        final AtomicLong clock = new AtomicLong(1_000_000_000L);
+        final List<Long> slept = new ArrayList<>();
+        final HostThrottle throttle = new HostThrottle(clock::get, nanos -> {
+            slept.add(nanos);
+            clock.addAndGet(nanos);
+        });
+
+        @Test
+        void waitsTheRemainingDelaySinceTheLastRequestToTheSameHost() throws Exception {
+            Duration delay = Duration.ofMillis(500);
+
+            throttle.run("a.example", delay, () -> clock.addAndGet(100_000_000L));
+            clock.addAndGet(200_000_000L);
+            throttle.run("a.example", delay, () -> null);
+            throttle.run("b.example", delay, () -> null);
+
+            assertThat(slept).containsExactly(300_000_000L);
+        }
+
+        @Test
+        void doesNotWaitWithoutADelayOrForAFirstRequest() throws Exception {
+            throttle.run("a.example", Duration.ZERO, () -> null);
+            throttle.run("a.example", Duration.ZERO, () -> null);
+            throttle.run("c.example", Duration.ofSeconds(5), () -> null);
+
+            assertThat(slept).isEmpty();
+        }
+    }
+}
