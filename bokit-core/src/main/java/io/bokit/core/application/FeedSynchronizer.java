@@ -117,10 +117,16 @@ final class FeedSynchronizer {
         return new FeedResult(feed.id(), feed.name(), FeedOutcome.SYNCED, result.counters(), null);
     }
 
-    /** Records a failure in the feed's fetch state; never throws. */
+    /**
+     * The fetch state after a failure: one more failure in a row, and a rest before the next fetch
+     * ({@link Backoff}, or the server's Retry-After when that is later).
+     */
     FetchState failed(Feed feed, String error, Instant retryAfter) {
         FetchState state = feed.fetchState();
         Instant now = clock.now();
+        int failures = state.consecutiveFailures() + 1;
+        Instant rest = now.plus(backoff.after(failures, jitter.getAsDouble()));
+        Instant until = retryAfter != null && retryAfter.isAfter(rest) ? retryAfter : rest;
         return new FetchState(
                 state.etag(),
                 state.lastModified(),
@@ -128,8 +134,8 @@ final class FeedSynchronizer {
                 now,
                 state.lastSuccess(),
                 error,
-                state.consecutiveFailures() + 1,
-                retryAfter,
+                failures,
+                until,
                 state.consecutiveEmpty());
     }
 

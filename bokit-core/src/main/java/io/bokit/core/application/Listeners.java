@@ -8,7 +8,10 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The host's listeners, each call guarded so a failing listener never affects a sync. */
+/**
+ * The host's listeners, each call guarded so a failing listener never affects a sync, and calls
+ * serialised so that listeners are never called concurrently, even while feeds sync in parallel.
+ */
 final class Listeners {
     private static final Logger log = LoggerFactory.getLogger(Listeners.class);
 
@@ -32,7 +35,7 @@ final class Listeners {
         each(listener -> listener.runCompleted(report));
     }
 
-    private void each(Consumer<SyncListener> call) {
+    private synchronized void each(Consumer<SyncListener> call) {
         for (SyncListener listener : listeners) {
             try {
                 call.accept(listener);

@@ -13,13 +13,18 @@ import java.util.Objects;
  *     never overlap, short enough that a crashed run does not block the next for long (default 15 min)
  * @param refreshPeriod how long the request hook trusts what it last read of options and state;
  *     a change of {@code sync.interval} made anywhere takes effect within this period (default 60 s)
+ * @param parallelHosts how many channel hosts a run fetches at the same time, 1 to 64 (default 4);
+ *     feeds of one host are always fetched one after the other
  */
-public record RunSettings(String owner, Duration leaseFor, Duration refreshPeriod) {
+public record RunSettings(String owner, Duration leaseFor, Duration refreshPeriod, int parallelHosts) {
     /** The default lease: 15 minutes. */
     public static final Duration DEFAULT_LEASE = Duration.ofMinutes(15);
 
     /** The default refresh period: 60 seconds. */
     public static final Duration DEFAULT_REFRESH = Duration.ofSeconds(60);
+
+    /** The default number of hosts fetched at once: 4. */
+    public static final int DEFAULT_PARALLEL_HOSTS = 4;
 
     public RunSettings {
         if (owner == null || owner.isBlank()) {
@@ -27,11 +32,19 @@ public record RunSettings(String owner, Duration leaseFor, Duration refreshPerio
         }
         requireBetween("lease duration", leaseFor, Duration.ofSeconds(1), Duration.ofDays(1));
         requireBetween("refresh period", refreshPeriod, Duration.ofMillis(1), Duration.ofHours(1));
+        if (parallelHosts < 1 || parallelHosts > 64) {
+            throw new InvalidInputException("Invalid parallel hosts " + parallelHosts + ": expected 1 to 64");
+        }
+    }
+
+    /** Settings with the default number of parallel hosts. */
+    public RunSettings(String owner, Duration leaseFor, Duration refreshPeriod) {
+        this(owner, leaseFor, refreshPeriod, DEFAULT_PARALLEL_HOSTS);
     }
 
     /** The defaults, owned by this host and process. */
     public static RunSettings defaults() {
-        return new RunSettings(localOwner(), DEFAULT_LEASE, DEFAULT_REFRESH);
+        return new RunSettings(localOwner(), DEFAULT_LEASE, DEFAULT_REFRESH, DEFAULT_PARALLEL_HOSTS);
     }
 
     /** This process as an owner: {@code host:pid}, from the JVM's runtime name. */
@@ -43,17 +56,22 @@ public record RunSettings(String owner, Duration leaseFor, Duration refreshPerio
 
     /** These settings with another owner. */
     public RunSettings withOwner(String value) {
-        return new RunSettings(value, leaseFor, refreshPeriod);
+        return new RunSettings(value, leaseFor, refreshPeriod, parallelHosts);
     }
 
     /** These settings with another lease duration. */
     public RunSettings withLeaseFor(Duration value) {
-        return new RunSettings(owner, value, refreshPeriod);
+        return new RunSettings(owner, value, refreshPeriod, parallelHosts);
     }
 
     /** These settings with another refresh period. */
     public RunSettings withRefreshPeriod(Duration value) {
-        return new RunSettings(owner, leaseFor, value);
+        return new RunSettings(owner, leaseFor, value, parallelHosts);
+    }
+
+    /** These settings with another number of parallel hosts. */
+    public RunSettings withParallelHosts(int value) {
+        return new RunSettings(owner, leaseFor, refreshPeriod, value);
     }
 
     private static void requireBetween(String what, Duration value, Duration min, Duration max) {

@@ -18,11 +18,11 @@ import io.bokit.core.port.out.FeedCatalogPort;
 import io.bokit.core.port.out.OptionsPort;
 import io.bokit.core.port.out.SyncStatePort;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -94,13 +94,14 @@ public final class SyncService implements SyncUseCase {
         Instant started = clock.now();
         Map<CalendarKey, Calendar> calendars =
                 catalog.calendars().stream().collect(Collectors.toMap(Calendar::key, Function.identity()));
-        List<FeedResult> results = new ArrayList<>();
-        for (Feed feed : catalog.feeds()) {
-            if (feed.enabled() && scope.includes(feed)) {
-                results.add(syncIsolated(feed, calendars.get(feed.calendar()), current));
-            }
-        }
-        SyncReport report = new SyncReport(started, clock.now(), results);
+        List<Feed> feeds = catalog.feeds().stream()
+                .filter(feed -> feed.enabled() && scope.includes(feed))
+                .toList();
+        Map<Feed, FeedResult> results = new ConcurrentHashMap<>();
+        new HostQueues(settings.parallelHosts())
+                .run(feeds, feed -> results.put(feed, syncIsolated(feed, calendars.get(feed.calendar()), current)));
+        SyncReport report = new SyncReport(
+                started, clock.now(), feeds.stream().map(results::get).toList());
         log.info("[SyncJob] Synchronization completed {}", report.totalsJson());
         listeners.completed(report);
         return report;
@@ -124,9 +125,9 @@ public final class SyncService implements SyncUseCase {
         }
         if (result.failed()) {
             log.warn(
-                    "[SyncJob] Failed to sync {} {{\"error\":\"{}\"}}",
+                    "[SyncJob] Failed to sync {} {}",
                     feed.name(),
-                    result.error().replace("\"", "'"));
+                    "{\"error\":\"" + result.error().replace("\"", "'") + "\"}");
             try {
                 catalog.updateFetchState(feed.id(), synchronizer.failed(feed, result.error(), retryAfter));
             } catch (RuntimeException e) {

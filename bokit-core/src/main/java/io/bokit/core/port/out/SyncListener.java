@@ -5,8 +5,9 @@ import io.bokit.core.domain.SyncReport;
 
 /**
  * Callbacks for the host application: booking changes as a run applies them, and the finished run.
- * Called on the thread that runs the sync, after the feed's change set is stored. Every method does
- * nothing by default; an exception thrown by a listener is logged and does not affect the sync.
+ * Called on one of the run's threads, after the feed's change set is stored, and never concurrently
+ * (bokit serialises the calls). Every method does nothing by default; an exception thrown by a
+ * listener is logged and does not affect the sync.
  */
 public interface SyncListener {
 
