@@ -1,0 +1,216 @@
+package io.bokit.testkit;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.bokit.core.domain.FeedUrl;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real HTTP feed server on a loopback address and a free port, for tests that fetch over the
+ * network without leaving the machine. Serves bodies per path (with an ETag if asked, answering
+ * 304 to a matching {@code If-None-Match}), fails paths with any status, and can <em>hold</em>
+ * requests until the test releases them, to prove that nobody waits for a feed. Thread-safe.
+ *
+ * <pre>{@code
+ * try (LocalFeedServer server = LocalFeedServer.start()) {
+ *     FeedUrl url = server.serve("/seaview.ics", body);
+ *     LocalFeedServer.Hold hold = server.hold("/slow.ics", body);
+ *     // … trigger a sync, then: hold.awaitArrivals(1, Duration.ofSeconds(10)); hold.release();
+ * }
+ * }</pre>
+ */
+public final class LocalFeedServer implements AutoCloseable {
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "local-feed-server");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+
+    private LocalFeedServer(String address) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(address, 0), 0);
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** Starts a server on 127.0.0.1. */
+    public static LocalFeedServer start() {
+        return start("127.0.0.1");
+    }
+
+    /**
+     * Starts a server on a loopback address; on Linux every 127.x.y.z works, so several servers can
+     * stand for several channel hosts.
+     *
+     * @throws IllegalArgumentException if the address is not a loopback address
+     */
+    public static LocalFeedServer start(String loopbackAddress) {
+        if (!loopbackAddress.startsWith("127.")) {
+            throw new IllegalArgumentException("Tests stay on loopback: " + loopbackAddress + " is not 127.x.y.z");
+        }
+        try {
+            return new LocalFeedServer(loopbackAddress);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start a feed server on " + loopbackAddress, e);
+        }
+    }
+
+    /** Serves a body at a path (200, {@code text/calendar; charset=utf-8}) and returns its URL. */
+    public FeedUrl serve(String path, String body) {
+        return put(path, new Answer(200, body, null, null));
+    }
+
+    /** Serves a body with an ETag; a request with {@code If-None-Match} equal to it gets 304. */
+    public FeedUrl serve(String path, String body, String etag) {
+        return put(path, new Answer(200, body, etag, null));
+    }
+
+    /** Answers a path with a status and a short body, e.g. {@code fail("/x.ics", 503)}. */
+    public FeedUrl fail(String path, int status) {
+        return put(path, new Answer(status, "error " + status, null, null));
+    }
+
+    /**
+     * Serves a body at a path, but every request waits until the returned hold is released.
+     *
+     * @return the hold; release it before closing the server, or closing releases it
+     */
+    public Hold hold(String path, String body) {
+        Hold hold = new Hold();
+        put(path, new Answer(200, body, null, hold));
+        return hold;
+    }
+
+    /** The URL of a path on this server. */
+    public FeedUrl url(String path) {
+        return FeedUrl.parse("http://" + server.getAddress().getHostString() + ":" + port() + path);
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** How many requests a path has received. */
+    public int requestCount(String path) {
+        AtomicInteger count = counts.get(path);
+        return count == null ? 0 : count.get();
+    }
+
+    @Override
+    public void close() {
+        answers.values().forEach(answer -> {
+            if (answer.hold != null) {
+                answer.hold.release();
+            }
+        });
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private FeedUrl put(String path, Answer answer) {
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("A path starts with '/': " + path);
+        }
+        answers.put(path, answer);
+        return url(path);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            counts.computeIfAbsent(path, key -> new AtomicInteger()).incrementAndGet();
+            Answer answer = answers.get(path);
+            if (answer == null) {
+                send(exchange, 404, "no feed at " + path);
+                return;
+            }
+            if (answer.hold != null) {
+                answer.hold.arrive();
+            }
+            if (answer.etag != null) {
+                exchange.getResponseHeaders().set("ETag", answer.etag);
+                if (answer.etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                    exchange.sendResponseHeaders(304, -1);
+                    return;
+                }
+            }
+            exchange.getResponseHeaders().set("Content-Type", "text/calendar; charset=utf-8");
+            send(exchange, answer.status, answer.body);
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            exchange.getResponseBody().write(bytes);
+        }
+    }
+
+    private record Answer(int status, String body, String etag, Hold hold) {}
+
+    /** Requests held at a path: they arrive, wait, and are answered once the test releases them. */
+    public static final class Hold {
+        private final CountDownLatch released = new CountDownLatch(1);
+        private final AtomicInteger arrived = new AtomicInteger();
+        private final Object lock = new Object();
+
+        private Hold() {}
+
+        private void arrive() {
+            synchronized (lock) {
+                arrived.incrementAndGet();
+                lock.notifyAll();
+            }
+            try {
+                released.await(5, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /**
+         * Waits until at least {@code count} requests are being held.
+         *
+         * @return whether they arrived within the timeout
+         */
+        public boolean awaitArrivals(int count, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            synchronized (lock) {
+                while (arrived.get() < count) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(lock, left);
+                }
+                return true;
+            }
+        }
+
+        /** How many requests have arrived so far. */
+        public int arrivals() {
+            return arrived.get();
+        }
+
+        /** Lets every held request (and every later one) be answered. */
+        public void release() {
+            released.countDown();
+        }
+    }
+}
