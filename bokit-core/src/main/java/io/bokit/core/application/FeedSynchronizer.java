@@ -67,8 +67,15 @@ final class FeedSynchronizer {
         if (state.backoffUntil() != null && started.isBefore(state.backoffUntil())) {
             return new FeedResult(feed.id(), feed.name(), FeedOutcome.BACKED_OFF, SyncCounters.ZERO, null);
         }
-        FetchResult fetched =
-                fetcher.fetch(new FetchRequest(feed.url(), state.etag(), state.lastModified(), options.requestDelay()));
+        LocalDate today = LocalDate.ofInstant(started, calendar.zone());
+        // validators and the body hash only count within a day: the first fetch of a day is parsed,
+        // so recurring events move with the window around today even when the feed never changes
+        boolean sameDay = state.lastSuccess() != null
+                && LocalDate.ofInstant(state.lastSuccess(), calendar.zone()).equals(today);
+        FetchResult fetched = fetcher.fetch(
+                sameDay
+                        ? new FetchRequest(feed.url(), state.etag(), state.lastModified(), options.requestDelay())
+                        : new FetchRequest(feed.url(), null, null, options.requestDelay()));
         if (fetched instanceof ICalFeedPort.Failed failed) {
             String error = failed.httpStatus() > 0
                     ? "HTTP " + failed.httpStatus() + ": " + failed.message()
@@ -80,10 +87,9 @@ final class FeedSynchronizer {
         }
         Content content = (Content) fetched;
         String hash = sha256(content.body());
-        if (hash.equals(state.bodyHash())) {
+        if (sameDay && hash.equals(state.bodyHash())) {
             return notModified(feed, state, content.etag(), content.lastModified(), started);
         }
-        LocalDate today = LocalDate.ofInstant(started, calendar.zone());
         ParsedFeed parsed = parser.parse(content.body(), calendar, today);
         List<Booking> stored = store.loadFeedBookings(feed.id());
         Reconciliation result = new Reconciler(today, started, options.emptyFeedRuns())
@@ -145,8 +151,8 @@ final class FeedSynchronizer {
                 .count();
         catalog.updateFetchState(
                 feed.id(),
-                new FetchState(
-                        etag, lastModified, state.bodyHash(), now, now, null, 0, null, state.consecutiveEmpty()));
+                // the feed is the last body that had events again: an empty streak is broken
+                new FetchState(etag, lastModified, state.bodyHash(), now, now, null, 0, null, 0));
         return new FeedResult(
                 feed.id(),
                 feed.name(),
