@@ -44,7 +44,12 @@ import org.openjdk.jmh.infra.Blackhole;
 @Threads(1)
 @Fork(
         value = 2,
-        jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Dnet.fortuna.ical4j.timezone.update.enabled=false"})
+        jvmArgsAppend = {
+            "-Xms2g",
+            "-Xmx2g",
+            "-Dnet.fortuna.ical4j.timezone.update.enabled=false",
+            "-Dslf4j.internal.verbosity=ERROR"
+        })
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class ParseBenchmark {
