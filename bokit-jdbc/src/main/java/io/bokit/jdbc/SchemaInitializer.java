@@ -54,15 +54,28 @@ final class SchemaInitializer {
         if (!create || found == LATEST_VERSION) {
             return;
         }
-        jdbc.inTransaction("create the bokit tables", connection -> {
-            dialect.lockSchema(connection);
-            int current = currentVersion(connection); // again, under the lock: another node may have done it
-            requireKnown(current);
-            for (int version = current + 1; version <= LATEST_VERSION; version++) {
-                apply(connection, version);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                jdbc.inTransaction("create the bokit tables", this::upgrade);
+                return;
+            } catch (StorageException e) {
+                // H2 has no lock to serialize initializers: one that lost a race on a CREATE tries again
+                if (attempt == 5 || dialect != Dialect.H2) {
+                    throw e;
+                }
+                log.debug("Creating the bokit tables raced with another initializer; trying again", e);
             }
-            return null;
-        });
+        }
+    }
+
+    private Void upgrade(Connection connection) throws SQLException {
+        dialect.lockSchema(connection);
+        int current = currentVersion(connection); // again, under the lock: another node may have done it
+        requireKnown(current);
+        for (int version = current + 1; version <= LATEST_VERSION; version++) {
+            apply(connection, version);
+        }
+        return null;
     }
 
     /** The version recorded in the database, 0 if bokit's tables are not there. */

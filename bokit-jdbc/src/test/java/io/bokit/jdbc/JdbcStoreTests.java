@@ -95,4 +95,28 @@ abstract class JdbcStoreTests {
             return JdbcStoreTests.this.database();
         }
     }
+
+    @Nested
+    class Schema extends SchemaTests {
+        @Override
+        TestDatabase database() {
+            return JdbcStoreTests.this.database();
+        }
+    }
+
+    @Nested
+    class RoundTrip extends RoundTripTests {
+        @Override
+        TestDatabase database() {
+            return JdbcStoreTests.this.database();
+        }
+    }
+
+    @Nested
+    class CallerTransaction extends CallerTransactionTests {
+        @Override
+        TestDatabase database() {
+            return JdbcStoreTests.this.database();
+        }
+    }
 }

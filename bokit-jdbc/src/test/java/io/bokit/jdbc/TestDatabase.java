@@ -132,6 +132,15 @@ final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /** Runs work on a connection of the shared pool. */
+    <T> T run(Jdbc.SqlWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Runs a query for one number. */
     long queryLong(String sql) {
         try (Connection connection = dataSource.getConnection();
