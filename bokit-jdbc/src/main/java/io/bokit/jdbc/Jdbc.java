@@ -1,5 +1,6 @@
 package io.bokit.jdbc;
 
+import io.bokit.core.domain.BokitException;
 import io.bokit.core.domain.Secrets;
 import io.bokit.core.domain.StorageException;
 import java.sql.Connection;
@@ -28,6 +29,10 @@ final class Jdbc {
             return work.run(connection);
         } catch (SQLException e) {
             throw failure(what, e);
+        } catch (BokitException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw failure(what, e); // a driver's unchecked exception must not cross the port either
         }
     }
 
@@ -53,6 +58,10 @@ final class Jdbc {
                 restoreAutoCommit(connection);
             }
         } catch (SQLException e) {
+            throw failure(what, e);
+        } catch (BokitException e) {
+            throw e;
+        } catch (RuntimeException e) {
             throw failure(what, e);
         }
     }
@@ -93,8 +102,10 @@ final class Jdbc {
     }
 
     /** A storage exception for a failed operation; the message names the operation, never a URL or credential. */
-    static StorageException failure(String what, SQLException e) {
-        String state = e.getSQLState() == null ? "" : " (SQL state " + e.getSQLState() + ")";
+    static StorageException failure(String what, Exception e) {
+        String state = e instanceof SQLException sql && sql.getSQLState() != null
+                ? " (SQL state " + sql.getSQLState() + ")"
+                : "";
         return new StorageException(
                 "Could not " + what + state + ": " + Secrets.mask(String.valueOf(e.getMessage())), e);
     }
