@@ -17,9 +17,8 @@ final class Column {
     /** An SQL NULL of a given type, as a statement parameter. */
     record Null(int sqlType) {}
 
-    static final Null NULL_BIGINT = new Null(Types.BIGINT);
-    static final Null NULL_VARCHAR = new Null(Types.VARCHAR);
-    static final Null NULL_DATE = new Null(Types.DATE);
+    private static final Null NULL_BIGINT = new Null(Types.BIGINT);
+    private static final Null NULL_VARCHAR = new Null(Types.VARCHAR);
 
     private static final long MICROS_PER_SECOND = 1_000_000L;
 
@@ -54,11 +53,6 @@ final class Column {
     /** A zoned date-time as a parameter: ISO text with zone id, or a typed NULL. */
     static Object param(ZonedDateTime dateTime) {
         return dateTime == null ? NULL_VARCHAR : dateTime.toString();
-    }
-
-    /** A date as a parameter, or a typed NULL. */
-    static Object param(LocalDate date) {
-        return date == null ? NULL_DATE : date;
     }
 
     /** The instant in a column of epoch microseconds, or null. */

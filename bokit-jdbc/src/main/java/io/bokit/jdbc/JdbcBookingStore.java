@@ -19,13 +19,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * {@link BookingStorePort} over {@code <prefix>booking} and {@code <prefix>booking_history}. A change
@@ -233,7 +233,7 @@ final class JdbcBookingStore implements BookingStorePort {
     }
 
     private static String placeholders(int count) {
-        return java.util.Collections.nCopies(count, "?").stream().collect(Collectors.joining(", "));
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     private static <T> List<T> concat(Collection<T> first, Collection<T> second) {
