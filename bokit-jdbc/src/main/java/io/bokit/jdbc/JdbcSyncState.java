@@ -28,6 +28,26 @@ import java.util.UUID;
 final class JdbcSyncState implements SyncStatePort {
     private static final String NOW = "{now}";
     private static final String LEASE_COLUMNS = "lease_owner, lease_token, lease_acquired, lease_until";
+    /**
+     * The claim, one statement; {@value #NOW} is the claim time t in epoch microseconds, the parameters
+     * are owner, token, lease length and interval (both in microseconds).
+     */
+    private static final String CLAIM =
+            """
+            UPDATE %s
+               SET last_claim = {now}, lease_owner = ?, lease_token = ?, lease_acquired = {now},
+                   lease_until = {now} + CAST(? AS BIGINT)
+             WHERE id = 1
+               AND (last_claim IS NULL OR {now} - last_claim > ?)
+               AND (lease_until IS NULL OR lease_until <= {now})""";
+    /** The lease alone: the claim without the interval. */
+    private static final String ACQUIRE =
+            """
+            UPDATE %s
+               SET lease_owner = ?, lease_token = ?, lease_acquired = {now},
+                   lease_until = {now} + CAST(? AS BIGINT)
+             WHERE id = 1
+               AND (lease_until IS NULL OR lease_until <= {now})""";
 
     private final Jdbc jdbc;
     private final Dialect dialect;
@@ -44,12 +64,8 @@ final class JdbcSyncState implements SyncStatePort {
         this.dbTime = dbTime;
         String table = prefix.table("sync_state");
         this.select = "SELECT last_claim, " + LEASE_COLUMNS + " FROM " + table + " WHERE id = 1";
-        String takeLease = "UPDATE " + table + " SET lease_owner = ?, lease_token = ?, lease_acquired = " + NOW
-                + ", lease_until = " + NOW + " + CAST(? AS BIGINT)";
-        String leaseFree = " AND (lease_until IS NULL OR lease_until <= " + NOW + ")";
-        this.claim = timed(takeLease + ", last_claim = " + NOW + " WHERE id = 1" + " AND (last_claim IS NULL OR " + NOW
-                + " - last_claim > ?)" + leaseFree);
-        this.acquire = timed(takeLease + " WHERE id = 1" + leaseFree);
+        this.claim = timed(CLAIM.formatted(table));
+        this.acquire = timed(ACQUIRE.formatted(table));
         this.release = "UPDATE " + table + " SET lease_owner = NULL, lease_token = NULL, lease_acquired = NULL,"
                 + " lease_until = NULL WHERE id = 1 AND lease_token = ?";
         this.forget = "UPDATE " + table + " SET last_claim = NULL WHERE id = 1";
