@@ -1,0 +1,168 @@
+package io.bokit.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bokit.core.application.AutoSyncService;
+import io.bokit.core.application.RunSettings;
+import io.bokit.core.application.SyncJob;
+import io.bokit.testkit.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two nodes (each its own connection pool, request hook, run executor and clock, the clocks five
+ * minutes either side of the database's) hammer the hook with 32 threads each over many intervals
+ * of one shared database, with database time. The database's clock cannot be moved, so each new
+ * interval is made to begin by writing the last claim one interval and a microsecond back by the
+ * database's clock, while the node clocks move one interval on so that the hooks look again.
+ */
+abstract class ClusterTests {
+    private static final String PREFIX = "bokit_";
+    private static final Duration INTERVAL = Duration.ofHours(1);
+    private static final Duration SKEW = Duration.ofMinutes(5);
+    private static final int ROUNDS = 50;
+    private static final int THREADS_PER_NODE = 32;
+    private static final int REQUESTS_PER_THREAD = 20;
+
+    abstract TestDatabase open();
+
+    @Test
+    void twoNodesWithSkewedClocksRunEachIntervalExactlyOnceAndNeverTwoRunsAtOnce() throws Exception {
+        try (TestDatabase database = open()) {
+            // given
+            database.initialize(PREFIX);
+            Node nodeA = new Node(database, "node-a:1", database.now().plus(SKEW));
+            Node nodeB = new Node(database, "node-b:2", database.now().minus(SKEW));
+            nodeA.stores.options().store("install.complete", "true");
+            nodeA.stores.options().store("sync.interval", Long.toString(INTERVAL.toSeconds()));
+            ExecutorService requests = Executors.newFixedThreadPool(2 * THREADS_PER_NODE);
+            try {
+                for (int round = 0; round < ROUNDS; round++) {
+                    if (round > 0) {
+                        // when an interval passes, for the database and for both nodes
+                        database.execute("UPDATE " + PREFIX + "sync_state SET last_claim = "
+                                + database.dialect().nowMicros() + " - " + (Column.micros(INTERVAL) + 1));
+                        nodeA.clock.advance(INTERVAL.plusSeconds(1));
+                        nodeB.clock.advance(INTERVAL.plusSeconds(1));
+                    }
+                    Runs.round.set(round);
+
+                    // and every thread of both nodes sends requests at the same moment
+                    hammer(requests, nodeA, nodeB);
+
+                    // then one run starts; wait for it to end before the next interval
+                    assertThat(Runs.finished.tryAcquire(30, TimeUnit.SECONDS))
+                            .as("a run in round " + round)
+                            .isTrue();
+                }
+            } finally {
+                requests.shutdownNow();
+                nodeA.close();
+                nodeB.close();
+            }
+
+            // then
+            assertThat(IntStream.range(0, ROUNDS).map(Runs.perRound::get).toArray())
+                    .as("runs per interval")
+                    .containsOnly(1);
+            assertThat(Runs.maxInFlight).as("runs at once").hasValue(1);
+            assertThat(Runs.finished.availablePermits()).isZero();
+            assertThat(nodeA.stores.syncState().load().lease()).isNull();
+        } finally {
+            Runs.reset();
+        }
+    }
+
+    private static void hammer(ExecutorService requests, Node... nodes) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(nodes.length * THREADS_PER_NODE);
+        List<Future<?>> done = new ArrayList<>();
+        for (Node node : nodes) {
+            for (int t = 0; t < THREADS_PER_NODE; t++) {
+                done.add(requests.submit(() -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    for (int r = 0; r < REQUESTS_PER_THREAD; r++) {
+                        node.hook.onRequest();
+                    }
+                    return null;
+                }));
+            }
+        }
+        for (Future<?> future : done) {
+            future.get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /** What the runs of both nodes record. */
+    private static final class Runs {
+        static final AtomicInteger round = new AtomicInteger();
+        static final AtomicIntegerArray perRound = new AtomicIntegerArray(ROUNDS);
+        static final AtomicInteger inFlight = new AtomicInteger();
+        static final AtomicInteger maxInFlight = new AtomicInteger();
+        static final Semaphore finished = new Semaphore(0);
+
+        static void reset() {
+            round.set(0);
+            IntStream.range(0, ROUNDS).forEach(i -> perRound.set(i, 0));
+            inFlight.set(0);
+            maxInFlight.set(0);
+            finished.drainPermits();
+        }
+    }
+
+    /** One node: its own pool, ports, clock, hook and after-response executor. */
+    private static final class Node implements AutoCloseable {
+        final MutableClock clock;
+        final BokitJdbc stores;
+        final AutoSyncService hook;
+        final ExecutorService runs = Executors.newFixedThreadPool(2);
+
+        Node(TestDatabase database, String owner, Instant start) {
+            this.clock = new MutableClock(start);
+            this.stores = BokitJdbc.builder(database.newPool(THREADS_PER_NODE))
+                    .tablePrefix(PREFIX)
+                    .initialize(InitializeMode.NEVER)
+                    .build(); // database time is the default
+            SyncJob job = lease -> {
+                Runs.maxInFlight.accumulateAndGet(Runs.inFlight.incrementAndGet(), Math::max);
+                Runs.perRound.incrementAndGet(Runs.round.get());
+                try {
+                    assertThat(stores.syncState().load().lease()).isEqualTo(lease);
+                } finally {
+                    Runs.inFlight.decrementAndGet();
+                }
+            };
+            RunSettings settings = new RunSettings(owner, RunSettings.DEFAULT_LEASE, RunSettings.DEFAULT_REFRESH);
+            this.hook = new AutoSyncService(
+                    stores.options(), stores.syncState(), clock, job, settings, Runnable::run, this::afterResponse);
+        }
+
+        /** Runs the job on this node's executor, then tells the test it ended (its lease released). */
+        private void afterResponse(Runnable job) {
+            runs.execute(() -> {
+                try {
+                    job.run();
+                } finally {
+                    Runs.finished.release();
+                }
+            });
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            runs.shutdown();
+            runs.awaitTermination(30, TimeUnit.SECONDS);
+        }
+    }
+}
