@@ -1,0 +1,134 @@
+package io.bokit.micronaut;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bokit.testkit.ICalFeedBuilder;
+import io.bokit.testkit.LocalFeedServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/** The management endpoint, the health indicator and the metrics over a real server. */
+class BokitEndpointTest {
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    private TestApp app(LocalFeedServer feeds, String path) {
+        return TestApp.withDatabase()
+                .with("micronaut.server.port", -1)
+                .with("endpoints.bokit.sensitive", false)
+                .with("endpoints.health.details-visible", "ANONYMOUS")
+                .with("bokit.install-complete", true) // health judges runs only once syncs are on
+                .with("bokit.http.allowed-addresses", "127.0.0.0/8")
+                .with("bokit.calendars.seaview.feeds.seaview-airbnb", feeds.url(path) + "?token=s3cret");
+    }
+
+    private HttpResponse<String> send(EmbeddedServer server, HttpRequest.Builder request) throws Exception {
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder request(EmbeddedServer server, String path) {
+        return HttpRequest.newBuilder(server.getURI().resolve(path));
+    }
+
+    @Test
+    void writeRunsASyncAndReadShowsTheStatusAndLastReportWithUrlsMasked() throws Exception {
+        MeterRegistry meters = new SimpleMeterRegistry();
+        try (LocalFeedServer feeds = LocalFeedServer.start()) {
+            feeds.serve(
+                    "/seaview.ics",
+                    ICalFeedBuilder.airbnb()
+                            .reserved(
+                                    "b1",
+                                    LocalDate.now().plusDays(3),
+                                    LocalDate.now().plusDays(5))
+                            .build());
+            try (ApplicationContext context =
+                            app(feeds, "/seaview.ics").withBean(meters).run();
+                    EmbeddedServer server =
+                            context.getBean(EmbeddedServer.class).start()) {
+
+                HttpResponse<String> run = send(
+                        server,
+                        request(server, "/bokit")
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+                HttpResponse<String> status = send(server, request(server, "/bokit"));
+
+                assertThat(run.statusCode()).isEqualTo(200);
+                assertThat(run.body()).contains("\"result\":\"completed\"", "\"created\":1");
+                assertThat(status.statusCode()).isEqualTo(200);
+                assertThat(status.body())
+                        .contains("\"seaview-airbnb\"", "\"lastReport\"", "\"errors\":0", "?…")
+                        .doesNotContain("s3cret");
+                assertThat(meters.get(BokitMetrics.RUNS)
+                                .tag("result", "ok")
+                                .counter()
+                                .count())
+                        .isEqualTo(1);
+                assertThat(meters.get(BokitMetrics.CHANGES)
+                                .tag("kind", "created")
+                                .counter()
+                                .count())
+                        .isEqualTo(1);
+                assertThat(meters.get(BokitMetrics.DURATION).timer().count()).isEqualTo(1);
+                assertThat(meters.getMeters())
+                        .allSatisfy(meter -> assertThat(meter.getId().getTags())
+                                .noneMatch(tag -> tag.getValue().contains("://")));
+            }
+        }
+    }
+
+    @Test
+    void healthIsDownWhenTheLastRunFailedOnEveryFeed() throws Exception {
+        MeterRegistry meters = new SimpleMeterRegistry();
+        try (LocalFeedServer feeds = LocalFeedServer.start()) {
+            feeds.fail("/seaview.ics", 500);
+            try (ApplicationContext context =
+                            app(feeds, "/seaview.ics").withBean(meters).run();
+                    EmbeddedServer server =
+                            context.getBean(EmbeddedServer.class).start()) {
+                HttpResponse<String> before = send(server, request(server, "/health"));
+
+                send(
+                        server,
+                        request(server, "/bokit")
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+                HttpResponse<String> after = send(server, request(server, "/health"));
+
+                assertThat(before.statusCode()).isEqualTo(200);
+                assertThat(before.body()).contains("\"bokit\"");
+                assertThat(after.statusCode()).isEqualTo(503);
+                assertThat(after.body())
+                        .contains("the last run failed on every feed")
+                        .doesNotContain("s3cret");
+                assertThat(meters.get(BokitMetrics.FEED_FAILURES)
+                                .tag("feed", "seaview-airbnb")
+                                .counter()
+                                .count())
+                        .isEqualTo(1);
+                assertThat(meters.get(BokitMetrics.RUNS)
+                                .tag("result", "failed")
+                                .counter()
+                                .count())
+                        .isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void theEndpointIsSensitiveByDefault() throws Exception {
+        try (LocalFeedServer feeds = LocalFeedServer.start();
+                ApplicationContext context =
+                        TestApp.withDatabase().with("micronaut.server.port", -1).run();
+                EmbeddedServer server = context.getBean(EmbeddedServer.class).start()) {
+            assertThat(send(server, request(server, "/bokit")).statusCode()).isEqualTo(401);
+        }
+    }
+}
