@@ -54,6 +54,8 @@ public final class BigFeedHarness {
      */
     public static void main(String[] args) throws Exception {
         Map<String, String> options = SyncHarness.options(args);
+        // as in SyncHarness: no delayed-ACK stalls from the JDK's test HTTP server
+        System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
         int events = SyncHarness.intOption(options, "events", DEFAULT_EVENTS);
         long cap = (long) SyncHarness.intOption(options, "max-body-mib", DEFAULT_CAP_MIB) * 1024 * 1024;
         PrintStream out = System.out;

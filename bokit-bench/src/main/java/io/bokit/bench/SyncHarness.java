@@ -9,6 +9,9 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -16,14 +19,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * The end-to-end sync benchmark of issues 4 and 9: {@link EndToEndSync}'s four phases into an H2 file and into an
- * embedded PostgreSQL, one after the other in one JVM, with a table of figures and the targets.
+ * embedded PostgreSQL, one after the other in one JVM, with a table of figures and the targets. A small warm-up run
+ * (200 feeds into an in-memory H2, not reported) comes first, so the first import measures bokit, not the JIT. The
+ * feed server runs with {@code -Dsun.net.httpserver.nodelay=true} unless told otherwise (see {@code main}).
  *
  * <pre>
  * java -Xmx1g -cp bokit-bench/target/benchmarks.jar io.bokit.bench.SyncHarness [--db h2,pg] [--feeds 1000]
- *     [--events 100] [--hosts 8] [--changed 10] [--parallel-hosts 4]
+ *     [--events 100] [--hosts 8] [--changed 10] [--parallel-hosts 4] [--warmup-feeds 200]
  * </pre>
  *
  * <p>Exits with 0 when every run completed and every unchanged re-sync wrote no booking row, 1 otherwise (a missed
@@ -37,6 +43,8 @@ public final class SyncHarness {
     private static final double PG_MIN_BOOKINGS_PER_SECOND = 10_000;
     private static final double PG_MAX_RATIO = 1.5;
     private static final int POOL_SIZE = 8;
+    private static final int DEFAULT_WARMUP_FEEDS = 200;
+    private static final String NODELAY = "sun.net.httpserver.nodelay";
 
     private SyncHarness() {}
 
@@ -55,21 +63,38 @@ public final class SyncHarness {
                 intOption(options, "changed", defaults.changedPercent()),
                 intOption(options, "parallel-hosts", defaults.parallelHosts()));
         List<String> databases = List.of(options.getOrDefault("db", "h2,pg").split(","));
+        int warmupFeeds = intOption(options, "warmup-feeds", DEFAULT_WARMUP_FEEDS);
+        // the JDK's test HTTP server writes headers and body separately; without TCP_NODELAY each body can wait for
+        // a delayed ACK (about 40 ms on Linux), a stall of the feed server that real channel servers do not have
+        System.setProperty(NODELAY, System.getProperty(NODELAY, "true"));
         PrintStream out = System.out;
         out.printf(
                 Locale.ROOT,
                 "SyncHarness: %,d feeds x %,d events on %d loopback hosts (127.0.0.1-%d), parallelHosts=%d,"
-                        + " %d %% changed in the last phase; max heap %d MiB%n",
+                        + " %d %% changed in the last phase; max heap %d MiB; %s=%s; warm-up %d feeds%n",
                 config.feeds(),
                 config.events(),
                 config.hosts(),
                 config.hosts(),
                 config.parallelHosts(),
                 config.changedPercent(),
-                Runtime.getRuntime().maxMemory() >> 20);
+                Runtime.getRuntime().maxMemory() >> 20,
+                NODELAY,
+                System.getProperty(NODELAY),
+                warmupFeeds);
         Map<String, List<EndToEndSync.Phase>> results = new LinkedHashMap<>();
         boolean ok = true;
         try (HeapWatcher heap = new HeapWatcher()) {
+            if (warmupFeeds > 0) {
+                warmUp(
+                        new EndToEndSync.Config(
+                                warmupFeeds,
+                                config.events(),
+                                config.hosts(),
+                                config.changedPercent(),
+                                config.parallelHosts()),
+                        heap);
+            }
             for (String database : databases) {
                 List<EndToEndSync.Phase> phases =
                         switch (database.strip()) {
@@ -83,6 +108,27 @@ public final class SyncHarness {
         }
         ok &= targets(out, results);
         System.exit(ok ? 0 : 1);
+    }
+
+    /** Runs the scenario once, small, on an H2 in-memory database, so the JIT has compiled the hot paths. */
+    private static void warmUp(EndToEndSync.Config config, HeapWatcher heap) {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:bokit-warm-up;DB_CLOSE_DELAY=-1");
+        long started = System.nanoTime();
+        try (EndToEndSync sync = new EndToEndSync(config, dataSource)) {
+            sync.run(heap);
+        }
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot drop the warm-up database", e);
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "warm-up: %,d feeds, four phases, in-memory H2, %.1f s (not reported)%n",
+                config.feeds(),
+                (System.nanoTime() - started) / 1e9);
     }
 
     private static List<EndToEndSync.Phase> runH2(EndToEndSync.Config config, HeapWatcher heap) throws IOException {
