@@ -24,7 +24,9 @@ done
 JAR=bokit-bench/target/benchmarks.jar
 PROPS=(-Dslf4j.internal.verbosity=ERROR -Dnet.fortuna.ical4j.timezone.update.enabled=false)
 mkdir -p bokit-bench/results
-OUT="bokit-bench/results/$(date -u +%F)$([ "$QUICK" = 1 ] && echo -quick).txt"
+SUFFIX=""
+if [ "$QUICK" = 1 ]; then SUFFIX="-quick"; fi
+OUT="bokit-bench/results/$(date -u +%F)${SUFFIX}.txt"
 : > "$OUT"
 
 log() { echo "$@" | tee -a "$OUT"; }
@@ -39,8 +41,8 @@ step() {
   log "# exit ${status}, $((SECONDS - started)) s, load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
-log "bokit benchmarks, $(date -u '+%F %T') UTC$([ "$QUICK" = 1 ] && echo ', QUICK mode')"
-log "git: $(git rev-parse --short HEAD) $(git status --porcelain | grep -q . && echo '(uncommitted changes)')"
+log "bokit benchmarks, $(date -u '+%F %T') UTC${SUFFIX:+, quick mode}"
+log "git: $(git rev-parse --short HEAD)$(if [ -n "$(git status --porcelain)" ]; then echo ' (uncommitted changes)'; fi)"
 log "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs), nproc=$(nproc)"
 log "memory: $(free -g | awk '/^Mem:/ {print $2 " GiB total, " $7 " GiB available"}')"
 log "java: $(java -version 2>&1 | tr '\n' ' ')"
