@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
  * {@code SUMMARY} of {@code Reserved} (about four in five events) or {@code Airbnb (Not available)}, a UID ending in
  * {@code @airbnb.com}, and for reservations a {@code DESCRIPTION} holding the reservation URL and the last four digits
  * of the guest's phone, folded at 75 octets as Airbnb does. Stays follow each other without overlapping, from
- * 1 January 2020 on.
+ * 1 January 2020 on (or from a given day).
  *
  * <p>Run {@code java -cp benchmarks.jar io.bokit.bench.AirbnbFeedGenerator FILE [EVENTS [SEED]]} to write a feed to a
  * file (for tools outside the JVM). Stateless and thread-safe.
@@ -58,6 +58,20 @@ public final class AirbnbFeedGenerator {
      * @throws IllegalArgumentException when {@code events} is negative
      */
     public static String generate(int events, long seed) {
+        return generate(events, seed, FIRST_DAY);
+    }
+
+    /**
+     * A feed of {@code events} events whose first stay starts on or shortly after {@code firstDay}; the same arguments
+     * always give the same text.
+     *
+     * @param events how many VEVENTs, not negative
+     * @param seed the seed of the pseudo-random choices (lengths, gaps, UIDs, codes, phone digits)
+     * @param firstDay the earliest possible check-in, not null
+     * @return the feed text with CRLF line ends, never null
+     * @throws IllegalArgumentException when {@code events} is negative
+     */
+    public static String generate(int events, long seed, LocalDate firstDay) {
         if (events < 0) {
             throw new IllegalArgumentException("The number of events must not be negative: " + events);
         }
@@ -69,7 +83,7 @@ public final class AirbnbFeedGenerator {
         line(out, "PRODID:-//Airbnb Inc//Hosting Calendar 1.0//EN");
         line(out, "CALSCALE:GREGORIAN");
         line(out, "VERSION:2.0");
-        LocalDate day = FIRST_DAY;
+        LocalDate day = firstDay;
         for (int k = 0; k < events; k++) {
             boolean reserved = random.nextInt(100) < RESERVED_PERCENT;
             LocalDate start = day.plusDays(random.nextInt(4));

@@ -4,9 +4,13 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.bokit.core.domain.FeedUrl;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -77,6 +81,17 @@ public final class LocalFeedServer implements AutoCloseable {
     /** Serves a body with an ETag; a request with {@code If-None-Match} equal to it gets 304. */
     public FeedUrl serve(String path, String body, String etag) {
         return put(path, new Answer(200, body, etag, null));
+    }
+
+    /**
+     * Serves a file's bytes at a path (200, {@code text/calendar; charset=utf-8}, no ETag), streamed from
+     * disk on every request, so a big feed costs this server no heap.
+     */
+    public FeedUrl serve(String path, Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("Not a file: " + file);
+        }
+        return put(path, new Answer(200, null, null, null, file));
     }
 
     /** Answers a path with a status and a short body, e.g. {@code fail("/x.ics", 503)}. */
@@ -150,7 +165,11 @@ public final class LocalFeedServer implements AutoCloseable {
                 }
             }
             exchange.getResponseHeaders().set("Content-Type", "text/calendar; charset=utf-8");
-            send(exchange, answer.status, answer.body);
+            if (answer.file != null) {
+                sendFile(exchange, answer.file);
+            } else {
+                send(exchange, answer.status, answer.body);
+            }
         }
     }
 
@@ -162,7 +181,19 @@ public final class LocalFeedServer implements AutoCloseable {
         }
     }
 
-    private record Answer(int status, String body, String etag, Hold hold) {}
+    private static void sendFile(HttpExchange exchange, Path file) throws IOException {
+        exchange.sendResponseHeaders(200, Files.size(file));
+        try (InputStream in = Files.newInputStream(file);
+                OutputStream out = exchange.getResponseBody()) {
+            in.transferTo(out);
+        }
+    }
+
+    private record Answer(int status, String body, String etag, Hold hold, Path file) {
+        Answer(int status, String body, String etag, Hold hold) {
+            this(status, body, etag, hold, null);
+        }
+    }
 
     /** Requests held at a path: they arrive, wait, and are answered once the test releases them. */
     public static final class Hold {

@@ -7,9 +7,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LocalFeedServerTest {
     private final HttpClient client = HttpClient.newHttpClient();
@@ -34,6 +37,23 @@ class LocalFeedServerTest {
             assertThat(get(server.url("/none.ics"), null).statusCode()).isEqualTo(404);
             assertThat(server.requestCount("/a.ics")).isEqualTo(2);
             assertThat(feed.host()).isEqualTo("127.0.0.1");
+        }
+    }
+
+    @Test
+    void servesAFileFromDiskWithoutEtag(@TempDir Path directory) throws Exception {
+        // given
+        Path file = Files.writeString(directory.resolve("big.ics"), "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
+
+        try (LocalFeedServer server = LocalFeedServer.start()) {
+            // when
+            FeedUrl feed = server.serve("/big.ics", file);
+            HttpResponse<String> response = get(feed, "\"v1\"");
+
+            // then
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
+            assertThat(response.headers().firstValue("ETag")).isEmpty();
         }
     }
 

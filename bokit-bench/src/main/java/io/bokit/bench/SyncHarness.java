@@ -1,0 +1,334 @@
+package io.bokit.bench;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.bokit.core.domain.FeedOutcome;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.h2.jdbcx.JdbcDataSource;
+
+/**
+ * The end-to-end sync benchmark of issues 4 and 9: {@link EndToEndSync}'s four phases into an H2 file and into an
+ * embedded PostgreSQL, one after the other in one JVM, with a table of figures and the targets. A small warm-up run
+ * (200 feeds into an in-memory H2, not reported) comes first, so the first import measures bokit, not the JIT. The
+ * feed server runs with {@code -Dsun.net.httpserver.nodelay=true} unless told otherwise (see {@code main}).
+ *
+ * <pre>
+ * java -Xmx1g -cp bokit-bench/target/benchmarks.jar io.bokit.bench.SyncHarness [--db h2,pg] [--feeds 1000]
+ *     [--events 100] [--hosts 8] [--changed 10] [--parallel-hosts 4] [--warmup-feeds 200]
+ * </pre>
+ *
+ * <p>Exits with 0 when every run completed and every unchanged re-sync wrote no booking row, 1 otherwise (a missed
+ * speed target is reported, not a failure: these machines are noisy).
+ */
+public final class SyncHarness {
+    private static final double H2_FIRST_IMPORT_MAX_SECONDS = 15;
+    private static final double H2_FIRST_IMPORT_MIN_BOOKINGS_PER_SECOND = 20_000;
+    private static final double NOT_MODIFIED_MAX_SECONDS = 2;
+    private static final double SAME_BODY_MAX_SECONDS = 3;
+    private static final double PG_MIN_BOOKINGS_PER_SECOND = 10_000;
+    private static final double PG_MAX_RATIO = 1.5;
+    private static final int POOL_SIZE = 8;
+    private static final int DEFAULT_WARMUP_FEEDS = 200;
+    private static final String NODELAY = "sun.net.httpserver.nodelay";
+
+    private SyncHarness() {}
+
+    /**
+     * Runs the benchmark and prints its report to standard output.
+     *
+     * @param args see the class comment
+     */
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        EndToEndSync.Config defaults = EndToEndSync.Config.issue();
+        EndToEndSync.Config config = new EndToEndSync.Config(
+                intOption(options, "feeds", defaults.feeds()),
+                intOption(options, "events", defaults.events()),
+                intOption(options, "hosts", defaults.hosts()),
+                intOption(options, "changed", defaults.changedPercent()),
+                intOption(options, "parallel-hosts", defaults.parallelHosts()));
+        List<String> databases = List.of(options.getOrDefault("db", "h2,pg").split(","));
+        int warmupFeeds = intOption(options, "warmup-feeds", DEFAULT_WARMUP_FEEDS);
+        // the JDK's test HTTP server writes headers and body separately; without TCP_NODELAY each body can wait for
+        // a delayed ACK (about 40 ms on Linux), a stall of the feed server that real channel servers do not have
+        System.setProperty(NODELAY, System.getProperty(NODELAY, "true"));
+        PrintStream out = System.out;
+        out.printf(
+                Locale.ROOT,
+                "SyncHarness: %,d feeds x %,d events on %d loopback hosts (127.0.0.1-%d), parallelHosts=%d,"
+                        + " %d %% changed in the last phase; max heap %d MiB; %s=%s; warm-up %d feeds%n",
+                config.feeds(),
+                config.events(),
+                config.hosts(),
+                config.hosts(),
+                config.parallelHosts(),
+                config.changedPercent(),
+                Runtime.getRuntime().maxMemory() >> 20,
+                NODELAY,
+                System.getProperty(NODELAY),
+                warmupFeeds);
+        Map<String, List<EndToEndSync.Phase>> results = new LinkedHashMap<>();
+        boolean ok = true;
+        try (HeapWatcher heap = new HeapWatcher()) {
+            if (warmupFeeds > 0) {
+                warmUp(
+                        new EndToEndSync.Config(
+                                warmupFeeds,
+                                config.events(),
+                                config.hosts(),
+                                config.changedPercent(),
+                                config.parallelHosts()),
+                        heap);
+            }
+            for (String database : databases) {
+                List<EndToEndSync.Phase> phases =
+                        switch (database.strip()) {
+                            case "h2" -> runH2(config, heap);
+                            case "pg" -> runPostgres(config, heap);
+                            default -> throw new IllegalArgumentException("Unknown database " + database);
+                        };
+                results.put(database.strip(), phases);
+                ok &= print(out, database.strip(), config, phases);
+            }
+        }
+        ok &= targets(out, results);
+        System.exit(ok ? 0 : 1);
+    }
+
+    /** Runs the scenario once, small, on an H2 in-memory database, so the JIT has compiled the hot paths. */
+    private static void warmUp(EndToEndSync.Config config, HeapWatcher heap) {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:bokit-warm-up;DB_CLOSE_DELAY=-1");
+        long started = System.nanoTime();
+        try (EndToEndSync sync = new EndToEndSync(config, dataSource)) {
+            sync.run(heap);
+        }
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot drop the warm-up database", e);
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "warm-up: %,d feeds, four phases, in-memory H2, %.1f s (not reported)%n",
+                config.feeds(),
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    private static List<EndToEndSync.Phase> runH2(EndToEndSync.Config config, HeapWatcher heap) throws IOException {
+        Path directory = Files.createTempDirectory("bokit-sync-harness-h2");
+        try {
+            HikariConfig pool =
+                    pool("jdbc:h2:file:" + directory.resolve("bokit").toAbsolutePath(), "sa");
+            try (HikariDataSource dataSource = new HikariDataSource(pool);
+                    EndToEndSync sync = new EndToEndSync(config, dataSource)) {
+                return sync.run(heap);
+            }
+        } finally {
+            delete(directory);
+        }
+    }
+
+    private static List<EndToEndSync.Phase> runPostgres(EndToEndSync.Config config, HeapWatcher heap)
+            throws IOException {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+                HikariDataSource dataSource =
+                        new HikariDataSource(pool(postgres.getJdbcUrl("postgres", "postgres"), "postgres"));
+                EndToEndSync sync = new EndToEndSync(config, dataSource)) {
+            return sync.run(heap);
+        }
+    }
+
+    private static HikariConfig pool(String url, String user) {
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(url);
+        pool.setUsername(user);
+        pool.setPassword("");
+        pool.setMaximumPoolSize(POOL_SIZE);
+        pool.setPoolName("bokit-bench");
+        return pool;
+    }
+
+    /** Prints one database's phases; false when a run failed or an unchanged re-sync wrote a booking row. */
+    private static boolean print(
+            PrintStream out, String database, EndToEndSync.Config config, List<EndToEndSync.Phase> phases) {
+        out.printf(Locale.ROOT, "%n== %s ==%n", database.equals("h2") ? "H2 (file)" : "PostgreSQL (embedded)");
+        out.printf(
+                Locale.ROOT,
+                "%-38s %8s %10s %8s %9s %9s %9s %9s %6s %10s %10s%n",
+                "phase",
+                "seconds",
+                "events/s",
+                "feeds/s",
+                "304s",
+                "bodies",
+                "bk.rows",
+                "history",
+                "stmts",
+                "peak heap",
+                "after GC");
+        boolean ok = true;
+        for (EndToEndSync.Phase phase : phases) {
+            out.printf(
+                    Locale.ROOT,
+                    "%-38s %8.2f %,10.0f %8.0f %,9d %,9d %,9d %,9d %,6d %6d MiB %6d MiB%n",
+                    phase.name(),
+                    phase.seconds(),
+                    phase.eventsPerSecond(),
+                    phase.feedsPerSecond(),
+                    phase.fetches().notModified(),
+                    phase.fetches().bodies(),
+                    phase.writes().bookingRows(),
+                    phase.writes().historyInserts(),
+                    phase.writes().statements(),
+                    phase.peakUsedHeap() >> 20,
+                    phase.peakHeapAfterGc() >> 20);
+        }
+        out.println();
+        for (EndToEndSync.Phase phase : phases) {
+            out.printf(
+                    Locale.ROOT,
+                    "%-38s outcomes %s, errors %d, totals %s, booking rows stored %,d, GCs %d%n",
+                    phase.name(),
+                    phase.outcomes(),
+                    phase.errors(),
+                    phase.totals().toJson(),
+                    phase.bookingRowsStored(),
+                    phase.collections());
+            ok &= phase.errors() == 0;
+        }
+        EndToEndSync.Phase first = phases.get(0);
+        long expected = (long) config.feeds() * config.events();
+        ok &= check(out, "first import created every booking", first.totals().created() == expected);
+        ok &= check(
+                out,
+                "first import wrote one booking row per event",
+                first.writes().bookingRows() == expected && first.bookingRowsStored() == expected);
+        out.printf(Locale.ROOT, "first import: %,.0f bookings written per second%n", first.bookingsWrittenPerSecond());
+        for (EndToEndSync.Phase unchanged : phases.subList(1, 3)) {
+            ok &= check(
+                    out,
+                    unchanged.name() + ": zero booking rows written (counted "
+                            + unchanged.writes().bookingRows() + " booking, "
+                            + unchanged.writes().historyInserts() + " history)",
+                    unchanged.writes().bookingRows() == 0
+                            && unchanged.writes().historyInserts() == 0
+                            && unchanged.outcomes().getOrDefault(FeedOutcome.NOT_MODIFIED, 0) == config.feeds());
+        }
+        ok &= check(
+                out,
+                "re-sync, 304: every fetch answered 304",
+                phases.get(1).fetches().notModified() == config.feeds());
+        ok &= check(
+                out,
+                "re-sync, same bodies: every fetch returned a body",
+                phases.get(2).fetches().bodies() == config.feeds());
+        EndToEndSync.Phase changed = phases.get(3);
+        ok &= check(
+                out,
+                "changed feeds: one booking row updated per changed feed ("
+                        + changed.writes().bookingRows() + ")",
+                changed.totals().updated() == config.changedFeeds()
+                        && changed.writes().bookingUpdates() == config.changedFeeds()
+                        && changed.writes().bookingInserts() == 0);
+        return ok;
+    }
+
+    private static boolean targets(PrintStream out, Map<String, List<EndToEndSync.Phase>> results) {
+        out.printf(Locale.ROOT, "%n== targets ==%n");
+        List<EndToEndSync.Phase> h2 = results.get("h2");
+        List<EndToEndSync.Phase> pg = results.get("pg");
+        if (h2 != null) {
+            target(out, "H2 first import <= 15 s", h2.get(0).seconds() <= H2_FIRST_IMPORT_MAX_SECONDS, h2.get(0));
+            target(
+                    out,
+                    "H2 first import >= 20,000 bookings/s",
+                    h2.get(0).bookingsWrittenPerSecond() >= H2_FIRST_IMPORT_MIN_BOOKINGS_PER_SECOND,
+                    h2.get(0));
+            target(out, "H2 304 re-sync <= 2 s", h2.get(1).seconds() <= NOT_MODIFIED_MAX_SECONDS, h2.get(1));
+            target(out, "H2 identical-body re-sync <= 3 s", h2.get(2).seconds() <= SAME_BODY_MAX_SECONDS, h2.get(2));
+        }
+        if (pg != null) {
+            target(
+                    out,
+                    "PostgreSQL first import >= 10,000 bookings/s",
+                    pg.get(0).bookingsWrittenPerSecond() >= PG_MIN_BOOKINGS_PER_SECOND,
+                    pg.get(0));
+        }
+        if (h2 != null && pg != null) {
+            for (int i = 0; i < h2.size(); i++) {
+                double ratio = pg.get(i).seconds() / h2.get(i).seconds();
+                out.printf(
+                        Locale.ROOT,
+                        "%-6s PostgreSQL/H2 time, %s: %.2f (target <= %.1f)%n",
+                        ratio <= PG_MAX_RATIO ? "MET" : "MISSED",
+                        h2.get(i).name(),
+                        ratio,
+                        PG_MAX_RATIO);
+            }
+        }
+        return true;
+    }
+
+    private static void target(PrintStream out, String what, boolean met, EndToEndSync.Phase phase) {
+        out.printf(
+                Locale.ROOT,
+                "%-6s %s: %.2f s, %,.0f bookings written/s, %,.0f events/s%n",
+                met ? "MET" : "MISSED",
+                what,
+                phase.seconds(),
+                phase.bookingsWrittenPerSecond(),
+                phase.eventsPerSecond());
+    }
+
+    private static boolean check(PrintStream out, String what, boolean passed) {
+        out.printf(Locale.ROOT, "%-6s %s%n", passed ? "OK" : "FAILED", what);
+        return passed;
+    }
+
+    static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("Expected --name value pairs, got " + List.of(args));
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        return options;
+    }
+
+    static int intOption(Map<String, String> options, String name, int fallback) {
+        String value = options.get(name);
+        return value == null
+                ? fallback
+                : Integer.parseInt(value.replace("_", "").replace(",", ""));
+    }
+
+    static void delete(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            List<Path> all =
+                    new ArrayList<>(files.sorted(Comparator.reverseOrder()).toList());
+            for (Path file : all) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + directory, e);
+        }
+    }
+}
