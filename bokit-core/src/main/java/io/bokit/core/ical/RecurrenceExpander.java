@@ -103,7 +103,7 @@ final class RecurrenceExpander {
     private static <T extends Temporal> List<T> dates(String rule, T seed, T periodStart, T periodEnd)
             throws DamagedEventException {
         Recur<T> recur = new Recur<>(rule, true);
-        requireFewSteps(recur, seed, periodEnd);
+        requireFewSteps(rule, recur.getInterval(), seed, periodEnd);
         int count = recur.getCount();
         if (count > 0 && recur.getDatesAsStream(seed, seed, seed, 1).findAny().isEmpty()) {
             // DTSTART counts as the first occurrence even when the rule does not produce it (RFC 5545 3.8.5.3)
@@ -118,26 +118,35 @@ final class RecurrenceExpander {
     }
 
     /** Refuses a rule that ical4j would walk through more than {@link #MAX_STEPS} steps to reach the window's end. */
-    private static void requireFewSteps(Recur<?> recur, Temporal seed, Temporal periodEnd)
+    private static void requireFewSteps(String rule, int interval, Temporal seed, Temporal periodEnd)
             throws DamagedEventException {
         long span = Math.abs(
                 seed instanceof LocalDate
                         ? ChronoUnit.DAYS.between(seed, periodEnd) * 86_400
                         : ChronoUnit.SECONDS.between(seed, periodEnd));
-        long step =
-                switch (recur.getFrequency()) {
-                    case SECONDLY -> 1;
-                    case MINUTELY -> 60;
-                    case HOURLY -> 3_600;
-                    case DAILY -> 86_400;
-                    case WEEKLY -> 7 * 86_400;
-                    case MONTHLY -> 28 * 86_400;
-                    case YEARLY -> 365 * 86_400;
-                };
-        long steps = span / (step * Math.max(1, recur.getInterval()));
+        long steps = span / (stepSeconds(rule) * Math.max(1, interval));
         if (steps > MAX_STEPS) {
             throw new DamagedEventException("RRULE takes " + steps + " steps to expand, more than " + MAX_STEPS);
         }
+    }
+
+    /** The shortest step a rule's FREQ parts name, in seconds (months and years counted short). */
+    private static long stepSeconds(String rule) {
+        long step = 365L * 86_400;
+        for (String part : rule.split(";")) {
+            long seconds =
+                    switch (part.strip()) {
+                        case "FREQ=SECONDLY" -> 1;
+                        case "FREQ=MINUTELY" -> 60;
+                        case "FREQ=HOURLY" -> 3_600;
+                        case "FREQ=DAILY" -> 86_400;
+                        case "FREQ=WEEKLY" -> 7 * 86_400;
+                        case "FREQ=MONTHLY" -> 28 * 86_400;
+                        default -> step;
+                    };
+            step = Math.min(step, seconds);
+        }
+        return step;
     }
 
     private List<EventTime> values(List<RawValue> raws, EventTime kind) {

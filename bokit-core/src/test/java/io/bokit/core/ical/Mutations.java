@@ -16,17 +16,20 @@ import java.util.function.UnaryOperator;
  */
 public final class Mutations {
     private static final int SCALE = 1_000_000;
+    /** A mutation that would make the body longer than this is left out: fetchers refuse such bodies anyway. */
+    private static final int MAX_BODY = 2_000_000;
 
     private Mutations() {}
 
     /** One mutation; its {@code toString} says what it does, for a failure's message. */
     public interface Mutation extends UnaryOperator<String> {}
 
-    /** Applies the mutations in order. */
+    /** Applies the mutations in order, leaving out any that would make the body longer than 2,000,000 characters. */
     public static String apply(String body, List<Mutation> mutations) {
         String result = body;
         for (Mutation mutation : mutations) {
-            result = mutation.apply(result);
+            String next = mutation.apply(result);
+            result = next.length() > MAX_BODY ? result : next;
         }
         return result;
     }
