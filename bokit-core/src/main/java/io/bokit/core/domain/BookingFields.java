@@ -3,6 +3,7 @@ package io.bokit.core.domain;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -18,6 +19,9 @@ final class BookingFields {
     private static final String START = "start";
     private static final String END = "end";
     private static final String META = "metadata.";
+
+    /** The fields that say when the stay is: merged as a whole when a field-by-field merge would be impossible. */
+    static final List<String> DATES = List.of(CHECK_IN, CHECK_OUT, START, END);
 
     private BookingFields() {}
 
@@ -50,6 +54,12 @@ final class BookingFields {
                 fields.containsKey(START) ? ZonedDateTime.parse(fields.get(START)) : null,
                 fields.containsKey(END) ? ZonedDateTime.parse(fields.get(END)) : null,
                 metadata);
+    }
+
+    /** Whether fields made by {@link #flatten} describe a possible stay: check-out not before check-in, both times or none. */
+    static boolean consistentDates(Map<String, String> fields) {
+        return !LocalDate.parse(fields.get(CHECK_OUT)).isBefore(LocalDate.parse(fields.get(CHECK_IN)))
+                && fields.containsKey(START) == fields.containsKey(END);
     }
 
     private static void putIfPresent(Map<String, String> fields, String key, String value) {

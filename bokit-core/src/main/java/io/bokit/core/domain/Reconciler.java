@@ -146,6 +146,9 @@ public final class Reconciler {
                 currentFields.put(
                         BookingFields.STATUS, before.deleted() ? currentFields.get(BookingFields.STATUS) : baseStatus);
             }
+            // the host moved the stay and the feed moved it too, so that mixing their dates gives no possible
+            // stay (e.g. the feed's check-in after the host's check-out): the host's dates are kept as a whole
+            boolean keepOurDates = !BookingFields.consistentDates(mergeDates(feedFields, baseFields, currentFields));
             Map<String, String> merged = new LinkedHashMap<>(currentFields);
             Set<String> names = new LinkedHashSet<>(feedFields.keySet());
             names.addAll(baseFields.keySet());
@@ -157,7 +160,7 @@ public final class Reconciler {
                 if (Objects.equals(theirs, base) || Objects.equals(ours, theirs)) {
                     continue; // the feed did not change it, or the host already has the feed's value
                 }
-                if (Objects.equals(ours, base)) {
+                if (Objects.equals(ours, base) && !(keepOurDates && BookingFields.DATES.contains(name))) {
                     putOrRemove(merged, name, theirs);
                     record(key, ChangeKind.UPDATED, name, ours, theirs);
                 } else {
@@ -218,6 +221,19 @@ public final class Reconciler {
                     deleted,
                     emptyRuns,
                     held);
+        }
+
+        /** The host's fields with only the date fields merged field by field. */
+        private static Map<String, String> mergeDates(
+                Map<String, String> theirs, Map<String, String> base, Map<String, String> ours) {
+            Map<String, String> merged = new LinkedHashMap<>(ours);
+            for (String name : BookingFields.DATES) {
+                if (!Objects.equals(theirs.get(name), base.get(name))
+                        && Objects.equals(ours.get(name), base.get(name))) {
+                    putOrRemove(merged, name, theirs.get(name));
+                }
+            }
+            return merged;
         }
 
         private static void putOrRemove(Map<String, String> fields, String name, String value) {

@@ -33,6 +33,8 @@ public final class ICalParser {
     private static final String BEGIN_CALENDAR = "BEGIN:VCALENDAR";
     private static final String END_CALENDAR = "END:VCALENDAR";
     private static final int SAFE_PREFIX_LENGTH = 15;
+    /** Far deeper than any feed (VCALENDAR, VEVENT, VALARM is 3); ical4j recurses once per level. */
+    static final int MAX_NESTING = 50;
 
     /** A parser; it holds no state. */
     public ICalParser() {}
@@ -73,6 +75,24 @@ public final class ICalParser {
         }
         if (!text.endsWith(END_CALENDAR + "\n") && !text.contains("\n" + END_CALENDAR + "\n")) {
             throw new FeedParseException("Feed body is truncated: no " + END_CALENDAR);
+        }
+        checkNesting(text);
+    }
+
+    /** Refuses components nested deeper than {@link #MAX_NESTING}, before ical4j's recursion overflows the stack. */
+    private static void checkNesting(String text) {
+        int depth = 0;
+        int line = 0;
+        while (line < text.length()) {
+            if (text.startsWith("BEGIN:", line)) {
+                if (++depth > MAX_NESTING) {
+                    throw new FeedParseException("Feed body nests components more than " + MAX_NESTING + " deep");
+                }
+            } else if (text.startsWith("END:", line)) {
+                depth = Math.max(0, depth - 1);
+            }
+            int next = text.indexOf('\n', line);
+            line = next < 0 ? text.length() : next + 1;
         }
     }
 

@@ -3,6 +3,7 @@ package io.bokit.core.ical;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,10 +18,13 @@ import net.fortuna.ical4j.model.Recur;
 /**
  * Lists the occurrences of a recurring event (RRULE, RDATE, EXDATE) that start inside the recurrence window, with
  * ical4j's {@link Recur} (pure {@code java.time} arithmetic, no time-zone registry). DTSTART always counts as the
- * first occurrence. At most {@value #MAX_OCCURRENCES} occurrences per event. Not thread-safe; one per parse.
+ * first occurrence. At most {@value #MAX_OCCURRENCES} occurrences per event, and a rule that would take more than
+ * {@value #MAX_STEPS} steps of its frequency from DTSTART to the end of the window (FREQ=SECONDLY from years ago: ical4j
+ * walks every step) is a damaged event. Not thread-safe; one per parse.
  */
 final class RecurrenceExpander {
     static final int MAX_OCCURRENCES = 10_000;
+    static final long MAX_STEPS = 2_000_000;
 
     private final ZoneId zone;
     private final LocalDate from;
@@ -96,8 +100,10 @@ final class RecurrenceExpander {
         }
     }
 
-    private static <T extends Temporal> List<T> dates(String rule, T seed, T periodStart, T periodEnd) {
+    private static <T extends Temporal> List<T> dates(String rule, T seed, T periodStart, T periodEnd)
+            throws DamagedEventException {
         Recur<T> recur = new Recur<>(rule, true);
+        requireFewSteps(rule, recur.getInterval(), seed, periodEnd);
         int count = recur.getCount();
         if (count > 0 && recur.getDatesAsStream(seed, seed, seed, 1).findAny().isEmpty()) {
             // DTSTART counts as the first occurrence even when the rule does not produce it (RFC 5545 3.8.5.3)
@@ -109,6 +115,38 @@ final class RecurrenceExpander {
         return recur.getDatesAsStream(seed, periodStart, periodEnd, -1)
                 .limit(MAX_OCCURRENCES)
                 .toList();
+    }
+
+    /** Refuses a rule that ical4j would walk through more than {@link #MAX_STEPS} steps to reach the window's end. */
+    private static void requireFewSteps(String rule, int interval, Temporal seed, Temporal periodEnd)
+            throws DamagedEventException {
+        long span = Math.abs(
+                seed instanceof LocalDate
+                        ? ChronoUnit.DAYS.between(seed, periodEnd) * 86_400
+                        : ChronoUnit.SECONDS.between(seed, periodEnd));
+        long steps = span / (stepSeconds(rule) * Math.max(1, interval));
+        if (steps > MAX_STEPS) {
+            throw new DamagedEventException("RRULE takes " + steps + " steps to expand, more than " + MAX_STEPS);
+        }
+    }
+
+    /** The shortest step a rule's FREQ parts name, in seconds (months and years counted short). */
+    private static long stepSeconds(String rule) {
+        long step = 365L * 86_400;
+        for (String part : rule.split(";")) {
+            long seconds =
+                    switch (part.strip()) {
+                        case "FREQ=SECONDLY" -> 1;
+                        case "FREQ=MINUTELY" -> 60;
+                        case "FREQ=HOURLY" -> 3_600;
+                        case "FREQ=DAILY" -> 86_400;
+                        case "FREQ=WEEKLY" -> 7 * 86_400;
+                        case "FREQ=MONTHLY" -> 28 * 86_400;
+                        default -> step;
+                    };
+            step = Math.min(step, seconds);
+        }
+        return step;
     }
 
     private List<EventTime> values(List<RawValue> raws, EventTime kind) {

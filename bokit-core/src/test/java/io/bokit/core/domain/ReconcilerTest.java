@@ -91,6 +91,31 @@ class ReconcilerTest {
     }
 
     @Test
+    void keepsTheHostsDatesAsAWholeWhenMixingThemWithTheFeedsWouldEndTheStayBeforeItStarts() {
+        // given the host moved check-out locally from day 4 to day 5 (found by fuzzing: the field-by-field
+        // merge took the feed's check-in and the host's check-out, the booking could not be built, and the
+        // feed failed on every run from then on)
+        Booking edited = imported(event("a", 1, 4)).withCurrent(data(1, 5, "Reserved"));
+
+        // when the guest moves the stay on the channel to days 10 to 12
+        Reconciliation result = reconciler.reconcile(FEED, List.of(edited), List.of(event("a", 10, 12)), 0);
+
+        // then the host's dates are kept together, the feed's dates are recorded as conflicts, and the
+        // next run with the same feed changes nothing
+        Booking after = result.changes().updates().get(0);
+        assertThat(after.current().checkIn()).isEqualTo(TODAY.plusDays(1));
+        assertThat(after.current().checkOut()).isEqualTo(TODAY.plusDays(5));
+        assertThat(after.baseline()).isEqualTo(event("a", 10, 12).data());
+        assertThat(result.changes().history())
+                .extracting(BookingChange::kind, BookingChange::field)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(ChangeKind.CONFLICT, "checkIn"),
+                        org.assertj.core.groups.Tuple.tuple(ChangeKind.CONFLICT, "checkOut"));
+        Reconciliation again = reconciler.reconcile(FEED, List.of(after), List.of(event("a", 10, 12)), 0);
+        assertThat(again.changes().isEmpty()).isTrue();
+    }
+
+    @Test
     void aConflictIsRecordedOnceNotOnEveryRun() {
         Booking edited = imported(event("a", 1, 4)).withCurrent(data(1, 5, "Reserved"));
         Reconciliation first = reconciler.reconcile(FEED, List.of(edited), List.of(event("a", 1, 6)), 0);

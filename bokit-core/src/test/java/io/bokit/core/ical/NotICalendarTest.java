@@ -34,6 +34,19 @@ class NotICalendarTest {
     }
 
     @Test
+    void refusesComponentsNestedDeeperThanAnyFeedInsteadOfOverflowingTheStack() {
+        // given 10,000 nested components (found by fuzzing: ical4j recursed once per level, and the
+        // StackOverflowError escaped the parser and then the sync run)
+        String body =
+                "BEGIN:VCALENDAR\n" + "BEGIN:X-FOO\n".repeat(10_000) + "END:X-FOO\n".repeat(10_000) + "END:VCALENDAR\n";
+
+        // when / then
+        assertThatThrownBy(() -> parse(body))
+                .isInstanceOf(FeedParseException.class)
+                .hasMessageContaining("nests components more than 50 deep");
+    }
+
+    @Test
     void rejectsBodyTruncatedBeforeEndOfCalendar() {
         // given
         String body = Fixtures.AIRBNB_NEW.substring(0, Fixtures.AIRBNB_NEW.indexOf("END:VEVENT"));

@@ -3,9 +3,11 @@ package io.bokit.core.ical;
 import static io.bokit.core.ical.Fixtures.calendar;
 import static io.bokit.core.ical.Fixtures.parse;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.bokit.core.domain.BookingKey;
 import io.bokit.core.domain.FeedEvent;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZonedDateTime;
@@ -16,6 +18,21 @@ class RecurrenceTest {
 
     private static List<String> recurrenceIds(ParsedFeed feed) {
         return feed.events().stream().map(e -> e.key().recurrenceId()).toList();
+    }
+
+    @Test
+    void skipsARuleTooFineGrainedToExpandInsteadOfHanging() {
+        // given a secondly rule that starts years before the window (found by fuzzing: ical4j walked
+        // every second from DTSTART to the window, minutes of work that held the sync run)
+        String body =
+                calendar("UID:secondly", "DTSTART:20130426T022700Z", "DTEND:20130426T032700Z", "RRULE:FREQ=SECONDLY");
+
+        // when
+        ParsedFeed feed = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> parse(body));
+
+        // then the event is damaged: skipped and counted
+        assertThat(feed.events()).isEmpty();
+        assertThat(feed.skipped()).isEqualTo(1);
     }
 
     @Test
