@@ -146,9 +146,7 @@ final class FeedSynchronizer {
     }
 
     private FeedResult notModified(Feed feed, FetchState state, String etag, String lastModified, Instant now) {
-        int stored = (int) store.loadFeedBookings(feed.id()).stream()
-                .filter(b -> !b.deleted())
-                .count();
+        int stored = store.countFeedBookings(feed.id());
         catalog.updateFetchState(
                 feed.id(),
                 // the feed is the last body that had events again: an empty streak is broken
