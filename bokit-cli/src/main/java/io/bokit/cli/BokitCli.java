@@ -30,7 +30,8 @@ public final class BokitCli {
      */
     public static int run(Environment environment, String... args) {
         // before anything can create a logger (even ZoneId.of loads ical4j's zone provider, which logs)
-        Logging.configure(Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose"));
+        Logging.configure(
+                Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose"));
         PrintWriter out = new PrintWriter(
                 new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(

@@ -48,8 +48,8 @@ final class CalendarsCommand {
             Calendar calendar = store.bokit().feeds().addCalendar(command);
             spec.commandLine()
                     .getOut()
-                    .println(
-                            "Added calendar " + calendar.key() + " (" + calendar.name() + ", " + calendar.zone() + ")");
+                    .println("Added calendar " + calendar.key() + " (" + calendar.name() + ", "
+                            + Formats.zone(calendar.zone()) + ")");
             return ExitCodes.OK;
         }
     }
@@ -68,7 +68,7 @@ final class CalendarsCommand {
                         .map(calendar -> Json.object(
                                 "key", calendar.key().value(),
                                 "name", calendar.name(),
-                                "zone", calendar.zone().getId(),
+                                "zone", Formats.zone(calendar.zone()),
                                 "feeds", count.apply(calendar)))
                         .toList()));
                 return ExitCodes.OK;
@@ -79,7 +79,7 @@ final class CalendarsCommand {
             }
             Table table = new Table("KEY", "NAME", "ZONE", "FEEDS");
             calendars.forEach(calendar ->
-                    table.row(calendar.key(), calendar.name(), calendar.zone().getId(), count.apply(calendar)));
+                    table.row(calendar.key(), calendar.name(), Formats.zone(calendar.zone()), count.apply(calendar)));
             table.print(out, "");
             return ExitCodes.OK;
         }

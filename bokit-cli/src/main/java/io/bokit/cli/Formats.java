@@ -2,6 +2,8 @@ package io.bokit.cli;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /** How instants and durations read in text output: ISO-8601 UTC, plus "in 5 min" / "12 min ago". */
@@ -38,5 +40,10 @@ final class Formats {
             return hours + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min");
         }
         return hours / 24 + " d" + (hours % 24 == 0 ? "" : " " + hours % 24 + " h");
+    }
+
+    /** A time zone's id, with {@code UTC} for the offset zero (whose id is {@code Z}). */
+    static String zone(ZoneId zone) {
+        return zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
     }
 }

@@ -2,14 +2,20 @@ package io.bokit.cli;
 
 import io.bokit.core.port.out.ICalFeedPort;
 import java.util.Objects;
+import java.util.function.Supplier;
 
-/** Passes fetches through to the real fetcher and tells an observer after each one (the live progress). */
+/**
+ * Passes fetches through to the real fetcher, made on the first fetch (an HTTP client costs its TLS
+ * set-up, which commands that never fetch should not pay), and tells an observer after each one
+ * (the live progress).
+ */
 final class ObservedFetcher implements ICalFeedPort {
-    private final ICalFeedPort delegate;
+    private final Supplier<ICalFeedPort> factory;
+    private ICalFeedPort delegate;
     private volatile Runnable observer = () -> {};
 
-    ObservedFetcher(ICalFeedPort delegate) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
+    ObservedFetcher(Supplier<ICalFeedPort> factory) {
+        this.factory = Objects.requireNonNull(factory, "factory");
     }
 
     /** Sets what runs after every fetch, on the fetching thread. */
@@ -17,10 +23,17 @@ final class ObservedFetcher implements ICalFeedPort {
         this.observer = Objects.requireNonNull(value, "observer");
     }
 
+    private synchronized ICalFeedPort delegate() {
+        if (delegate == null) {
+            delegate = factory.get();
+        }
+        return delegate;
+    }
+
     @Override
     public FetchResult fetch(FetchRequest request) {
         try {
-            return delegate.fetch(request);
+            return delegate().fetch(request);
         } finally {
             observer.run();
         }

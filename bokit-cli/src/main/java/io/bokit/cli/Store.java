@@ -39,7 +39,8 @@ final class Store implements AutoCloseable {
         if (settings.allowPrivate()) {
             PRIVATE_RANGES.forEach(fetch::allow);
         }
-        this.fetcher = new ObservedFetcher(new HttpFeedFetcher(fetch.build()));
+        HttpFetchSettings fetchSettings = fetch.build();
+        this.fetcher = new ObservedFetcher(() -> new HttpFeedFetcher(fetchSettings));
         this.bokit = Bokit.builder()
                 .options(jdbc.options())
                 .syncState(jdbc.syncState())
