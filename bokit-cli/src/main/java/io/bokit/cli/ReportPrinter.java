@@ -43,7 +43,10 @@ final class ReportPrinter {
                             ? ""
                             : " until " + Formats.instant(state.backoffUntil(), now))
                     + (state == null || state.lastError() == null ? "" : " (last error: " + state.lastError() + ")");
-            case FAILED -> "✗ " + feed.feedName() + ": " + feed.error();
+            case FAILED -> "✗ " + feed.feedName() + ": " + feed.error()
+                    + (feed.error().startsWith("refused: ") && feed.error().contains(" resolves to ")
+                            ? " (bokit-cli fetches such addresses with --allow-private)"
+                            : "");
         };
     }
 
