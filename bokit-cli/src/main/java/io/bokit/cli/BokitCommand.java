@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
             ""
         },
         commandListHeading = "%nCommands:%n",
-        footer = {"", "Run 'bokit-cli COMMAND --help' for a command's options. Documentation: docs/cli.md"},
+        footer = {"", "Run 'bokit-cli COMMAND --help' for a command's options.", "Documentation: docs/cli.md"},
         subcommands = {
             SyncCommand.class,
             StatusCommand.class,
