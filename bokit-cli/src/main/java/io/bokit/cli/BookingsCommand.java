@@ -1,0 +1,129 @@
+package io.bokit.cli;
+
+import io.bokit.core.application.Bokit;
+import io.bokit.core.domain.Booking;
+import io.bokit.core.domain.BookingData;
+import io.bokit.core.domain.BookingQuery;
+import io.bokit.core.domain.BookingStatus;
+import io.bokit.core.domain.CalendarKey;
+import io.bokit.core.domain.InvalidInputException;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code bokit-cli bookings list}: the imported bookings, as a table or JSON. */
+@Command(name = "bookings", mixinStandardHelpOptions = true, description = "Shows the imported bookings.")
+final class BookingsCommand {
+    @ParentCommand
+    BokitCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            sortOptions = false,
+            description = "Lists bookings sorted by check-in; soft-deleted ones only with --deleted.")
+    int list(
+            @Option(names = "--calendar", paramLabel = "KEY", description = "Only this calendar's bookings.")
+                    String calendar,
+            @Option(
+                            names = "--from",
+                            paramLabel = "DATE",
+                            description = "Only bookings that check out after this day (YYYY-MM-DD).")
+                    String from,
+            @Option(
+                            names = "--to",
+                            paramLabel = "DATE",
+                            description = "Only bookings that check in before this day (YYYY-MM-DD).")
+                    String to,
+            @Option(
+                            names = "--status",
+                            paramLabel = "STATUS",
+                            split = ",",
+                            description = "Only these statuses, e.g. confirmed,unavailable (repeatable).")
+                    List<String> statuses,
+            @Option(names = "--deleted", description = "Include soft-deleted bookings.") boolean deleted,
+            @Option(names = "--json", description = "Print a JSON array (see docs/cli.md).") boolean json) {
+        Set<BookingStatus> wanted = new LinkedHashSet<>();
+        for (String status : statuses == null ? List.<String>of() : statuses) {
+            wanted.add(BookingStatus.fromCode(status));
+        }
+        CalendarKey key = calendar == null ? null : CalendarKey.of(calendar);
+        BookingQuery query = new BookingQuery(key, date("--from", from), date("--to", to), wanted, deleted);
+        PrintWriter out = spec.commandLine().getOut();
+        try (Store store = root.openStore()) {
+            Bokit bokit = store.bokit();
+            if (key != null
+                    && bokit.feeds().calendars().stream().noneMatch(c -> c.key().equals(key))) {
+                throw new InvalidInputException("Unknown calendar " + key);
+            }
+            List<Booking> bookings = bokit.bookings().find(query);
+            if (json) {
+                out.println(
+                        Json.write(bookings.stream().map(BookingsCommand::json).toList()));
+                return ExitCodes.OK;
+            }
+            if (bookings.isEmpty()) {
+                out.println("No bookings match.");
+                return ExitCodes.OK;
+            }
+            Table table = new Table("CHECK-IN", "CHECK-OUT", "NIGHTS", "STATUS", "GUEST", "CALENDAR", "FEED", "UID");
+            for (Booking booking : bookings) {
+                BookingData data = booking.current();
+                table.row(
+                        data.checkIn(),
+                        data.checkOut(),
+                        ChronoUnit.DAYS.between(data.checkIn(), data.checkOut()),
+                        data.status().code() + (booking.deleted() ? " (deleted)" : ""),
+                        data.guestName(),
+                        booking.calendar(),
+                        booking.feed(),
+                        booking.key());
+            }
+            table.print(out, "");
+            out.println(bookings.size() + (bookings.size() == 1 ? " booking" : " bookings"));
+            return ExitCodes.OK;
+        }
+    }
+
+    private static LocalDate date(String option, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(
+                    "Invalid date \"" + text + "\" for " + option + ": expected YYYY-MM-DD, e.g. 2026-07-01");
+        }
+    }
+
+    private static Map<String, Object> json(Booking booking) {
+        BookingData data = booking.current();
+        return Json.object(
+                "calendar", booking.calendar().value(),
+                "feed", booking.feed().value(),
+                "uid", booking.key().uid(),
+                "recurrenceId", booking.key().recurrenceId(),
+                "status", data.status().code(),
+                "guestName", data.guestName(),
+                "checkIn", data.checkIn(),
+                "checkOut", data.checkOut(),
+                "start", data.start() == null ? null : data.start().toOffsetDateTime(),
+                "end", data.end() == null ? null : data.end().toOffsetDateTime(),
+                "deleted", booking.deleted(),
+                "metadata", data.metadata());
+    }
+}

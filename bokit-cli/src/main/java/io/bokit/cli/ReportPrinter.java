@@ -1,0 +1,96 @@
+package io.bokit.cli;
+
+import io.bokit.core.domain.FeedResult;
+import io.bokit.core.domain.FetchState;
+import io.bokit.core.domain.SyncCounters;
+import io.bokit.core.domain.SyncReport;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Prints a sync report: a line per feed in the spirit of the original, a summary, or the same as JSON. */
+final class ReportPrinter {
+    private ReportPrinter() {}
+
+    /**
+     * One line per feed and a summary.
+     *
+     * @param states each feed's fetch state after the run, to say until when a backed-off feed rests
+     */
+    static void text(PrintWriter out, SyncReport report, Function<FeedResult, FetchState> states, Instant now) {
+        for (FeedResult feed : report.feeds()) {
+            out.println(line(feed, states.apply(feed), now));
+        }
+        SyncCounters totals = report.totals();
+        int count = report.feeds().size();
+        out.println("Synced " + count + (count == 1 ? " feed" : " feeds") + " in "
+                + String.format(Locale.ROOT, "%.1f s", report.duration().toMillis() / 1000.0)
+                + ": " + counters(totals)
+                + (report.errors() == 0 ? "; no errors" : "; " + report.errors() + " failed"));
+    }
+
+    private static String line(FeedResult feed, FetchState state, Instant now) {
+        return switch (feed.outcome()) {
+            case SYNCED -> "✓ " + feed.feedName() + ": " + counters(feed.counters());
+            case NOT_MODIFIED -> "✓ " + feed.feedName() + ": not modified since the last sync (total "
+                    + feed.counters().total() + ")";
+            case BACKED_OFF -> "- " + feed.feedName() + ": not fetched, resting after "
+                    + (state == null ? "earlier failures" : state.consecutiveFailures() + " failure(s)")
+                    + (state == null || state.backoffUntil() == null
+                            ? ""
+                            : " until " + Formats.instant(state.backoffUntil(), now))
+                    + (state == null || state.lastError() == null ? "" : " (last error: " + state.lastError() + ")");
+            case FAILED -> "✗ " + feed.feedName() + ": " + feed.error()
+                    + (feed.error().startsWith("refused: ") && feed.error().contains(" resolves to ")
+                            ? " (bokit-cli fetches such addresses with --allow-private)"
+                            : "");
+        };
+    }
+
+    /** {@code total n, created n, updated n, unchanged n, deleted n, vanished n}, then skipped and conflicts if any. */
+    static String counters(SyncCounters c) {
+        return "total " + c.total() + ", created " + c.created() + ", updated " + c.updated() + ", unchanged "
+                + c.unchanged() + ", deleted " + c.deleted() + ", vanished " + c.vanished()
+                + (c.skipped() > 0 ? ", skipped " + c.skipped() : "")
+                + (c.conflicts() > 0 ? ", conflicts " + c.conflicts() : "");
+    }
+
+    /** The report as a JSON object (see docs/cli.md). */
+    static Map<String, Object> json(SyncReport report, Function<FeedResult, FetchState> states) {
+        List<Map<String, Object>> feeds = report.feeds().stream()
+                .map(feed -> {
+                    FetchState state = states.apply(feed);
+                    return Json.object(
+                            "id", feed.feed().value(),
+                            "name", feed.feedName(),
+                            "outcome", feed.outcome().name().toLowerCase(Locale.ROOT),
+                            "counters", countersJson(feed.counters()),
+                            "error", feed.error(),
+                            "backoffUntil", state == null ? null : state.backoffUntil());
+                })
+                .toList();
+        return Json.object(
+                "result", "completed",
+                "startedAt", report.startedAt(),
+                "finishedAt", report.finishedAt(),
+                "durationMillis", report.duration().toMillis(),
+                "feeds", feeds,
+                "totals", countersJson(report.totals()),
+                "errors", report.errors());
+    }
+
+    static Map<String, Object> countersJson(SyncCounters c) {
+        return Json.object(
+                "total", c.total(),
+                "created", c.created(),
+                "updated", c.updated(),
+                "unchanged", c.unchanged(),
+                "deleted", c.deleted(),
+                "vanished", c.vanished(),
+                "skipped", c.skipped(),
+                "conflicts", c.conflicts());
+    }
+}

@@ -1,0 +1,152 @@
+package io.bokit.cli;
+
+import io.bokit.core.application.Bokit;
+import io.bokit.core.application.RunSettings;
+import io.bokit.core.port.out.SyncStatePort;
+import io.bokit.http.HttpFeedFetcher;
+import io.bokit.http.HttpFetchSettings;
+import io.bokit.jdbc.BokitJdbc;
+import io.bokit.jdbc.InitializeMode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * One command's open store and the core assembled over it: the JDBC ports, an HTTP fetcher that also
+ * reads local files, and the sync run on the CLI's own thread. Holds one connection open while the
+ * command runs, so an embedded H2 file is opened once.
+ */
+final class Store implements AutoCloseable {
+    /** Address blocks {@code --allow-private} lets the SSRF guard pass: loopback and private networks. */
+    static final List<String> PRIVATE_RANGES =
+            List.of("127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7");
+
+    private final StoreSettings settings;
+    private final Connection keeper;
+    private final BokitJdbc jdbc;
+    private final ObservedFetcher fetcher;
+    private final Bokit bokit;
+
+    private Store(StoreSettings settings, Connection keeper, BokitJdbc jdbc) {
+        this.settings = settings;
+        this.keeper = keeper;
+        this.jdbc = jdbc;
+        HttpFetchSettings.Builder fetch = HttpFetchSettings.builder().allowFileUrls(true);
+        if (settings.allowPrivate()) {
+            PRIVATE_RANGES.forEach(fetch::allow);
+        }
+        HttpFetchSettings fetchSettings = fetch.build();
+        this.fetcher = new ObservedFetcher(() -> new HttpFeedFetcher(fetchSettings));
+        this.bokit = Bokit.builder()
+                .options(jdbc.options())
+                .syncState(jdbc.syncState())
+                .catalog(jdbc.feedCatalog())
+                .bookings(jdbc.bookingStore())
+                .fetcher(fetcher)
+                .settings(RunSettings.defaults())
+                .runExecutor(Runnable::run)
+                .build();
+    }
+
+    /**
+     * Opens the store.
+     *
+     * @param install whether to create or upgrade the schema whatever the database ({@code install});
+     *     otherwise an embedded H2 store is created on first use and any other must already have it
+     * @throws CliException if the database cannot be opened (exit 1), its URL is not supported or
+     *     it has no bokit tables (exit 2)
+     */
+    static Store open(StoreSettings settings, boolean install) {
+        String url = settings.url();
+        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+            throw new CliException(
+                    ExitCodes.USAGE,
+                    "Unsupported database URL " + settings.maskedUrl()
+                            + ": expected jdbc:postgresql://host:port/database or jdbc:h2:…");
+        }
+        if (settings.home() != null) {
+            try {
+                Files.createDirectories(settings.home());
+            } catch (IOException e) {
+                throw new CliException(
+                        ExitCodes.ERROR, "Cannot create the bokit home directory " + settings.home() + ": " + e, e);
+            }
+        }
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(url, settings.user(), settings.password());
+        Connection keeper;
+        try {
+            keeper = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new CliException(
+                    ExitCodes.ERROR, "Cannot open the database " + settings.describe() + ": " + e.getMessage(), e);
+        }
+        try {
+            BokitJdbc jdbc = BokitJdbc.builder(dataSource)
+                    .initialize(install ? InitializeMode.ALWAYS : InitializeMode.EMBEDDED)
+                    .build();
+            if (!hasSchema(keeper)) {
+                throw new CliException(
+                        ExitCodes.USAGE,
+                        "The database " + settings.describe()
+                                + " has no bokit tables yet: run bokit-cli install first");
+            }
+            return new Store(settings, keeper, jdbc);
+        } catch (RuntimeException e) {
+            closeQuietly(keeper);
+            throw e;
+        }
+    }
+
+    /** The assembled core. */
+    Bokit bokit() {
+        return bokit;
+    }
+
+    /** The sync state port, for {@code reset}. */
+    SyncStatePort syncState() {
+        return jdbc.syncState();
+    }
+
+    /** The fetcher, to watch a run's progress. */
+    ObservedFetcher fetcher() {
+        return fetcher;
+    }
+
+    /** The store in words. */
+    String describe() {
+        return settings.describe();
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(keeper);
+    }
+
+    private static boolean hasSchema(Connection connection) {
+        try {
+            DatabaseMetaData metaData = connection.getMetaData();
+            for (String name : List.of("bokit_schema_version", "BOKIT_SCHEMA_VERSION")) {
+                try (ResultSet tables = metaData.getTables(null, null, name, new String[] {"TABLE"})) {
+                    if (tables.next()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (SQLException e) {
+            throw new CliException(ExitCodes.ERROR, "Cannot read the database's tables: " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing a connection we only kept open; nothing to do
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package io.bokit.cli;
+
+import io.bokit.core.application.Bokit;
+import io.bokit.core.domain.CalendarKey;
+import io.bokit.core.domain.Feed;
+import io.bokit.core.domain.FeedId;
+import io.bokit.core.domain.FeedResult;
+import io.bokit.core.domain.FetchState;
+import io.bokit.core.domain.InvalidInputException;
+import io.bokit.core.domain.RunLease;
+import io.bokit.core.domain.SyncReport;
+import io.bokit.core.port.in.SyncResult;
+import io.bokit.core.port.in.SyncScope;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code bokit-cli sync}: runs a sync now in this process and prints what each feed did. */
+@Command(
+        name = "sync",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
+        description = {
+            "Syncs every enabled feed now, or only the feeds given with --feed or --calendar.",
+            "Without --force the sync runs only when the interval (option sync.interval) is over, and then claims it,"
+                    + " exactly as a web request would; --force runs now whatever the interval.",
+            "A sync never starts while another one (from a web application or another bokit-cli) holds the run lease."
+        })
+final class SyncCommand implements Callable<Integer> {
+    @ParentCommand
+    BokitCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+            names = "--feed",
+            paramLabel = "ID",
+            split = ",",
+            description = "Sync only this feed (repeatable, or comma-separated).")
+    List<String> feedIds = new ArrayList<>();
+
+    @Option(
+            names = "--calendar",
+            paramLabel = "KEY",
+            split = ",",
+            description = "Sync only this calendar's feeds (repeatable, or comma-separated).")
+    List<String> calendarKeys = new ArrayList<>();
+
+    @Option(names = "--force", description = "Sync now even if the interval is not over (the run lease still counts).")
+    boolean force;
+
+    @Option(names = "--json", description = "Print the result as one JSON object (see docs/cli.md).")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (Store store = root.openStore()) {
+            Bokit bokit = store.bokit();
+            SyncScope scope = scope(bokit);
+            List<Feed> feeds = bokit.feeds().feeds();
+            if (feeds.isEmpty()) {
+                return nothingToSync(
+                        out,
+                        "no_feeds",
+                        "There are no feeds yet, so there is nothing to sync. Add a calendar and a feed first:",
+                        "  bokit-cli calendars add seaview --name \"Sea View\"",
+                        "  bokit-cli feeds add --calendar seaview https://www.airbnb.com/calendar/ical/123.ics?s=…",
+                        "  bokit-cli sync",
+                        "Or watch a complete sync of sample feeds first: bokit-cli demo");
+            }
+            List<Feed> inScope = feeds.stream()
+                    .filter(feed -> feed.enabled() && scope.includes(feed))
+                    .toList();
+            if (inScope.isEmpty()) {
+                return nothingToSync(
+                        out,
+                        "no_enabled_feeds",
+                        "No enabled feed to sync" + (scope.isAll() ? "" : " among the feeds chosen")
+                                + ": enable one with bokit-cli feeds enable ID.");
+            }
+            Progress progress = null;
+            if (!json && root.environment().interactive() && inScope.size() >= Progress.MIN_FEEDS) {
+                progress = new Progress(out, inScope.size());
+                store.fetcher().observe(progress);
+            }
+            SyncResult result;
+            try {
+                result = bokit.sync().sync(new io.bokit.core.port.in.SyncCommand(scope, force));
+            } finally {
+                if (progress != null) {
+                    progress.clear();
+                }
+            }
+            return print(result, bokit, out, err);
+        }
+    }
+
+    private SyncScope scope(Bokit bokit) {
+        Set<FeedId> ids = new LinkedHashSet<>();
+        for (String id : feedIds) {
+            ids.add(bokit.feeds().feed(FeedId.of(id.strip())).id());
+        }
+        Set<CalendarKey> known =
+                bokit.feeds().calendars().stream().map(c -> c.key()).collect(Collectors.toSet());
+        Set<CalendarKey> keys = new LinkedHashSet<>();
+        for (String key : calendarKeys) {
+            CalendarKey calendar = CalendarKey.of(key.strip());
+            if (!known.contains(calendar)) {
+                throw new InvalidInputException("Unknown calendar " + calendar);
+            }
+            keys.add(calendar);
+        }
+        return new SyncScope(ids, keys);
+    }
+
+    private int nothingToSync(PrintWriter out, String result, String... lines) {
+        if (json) {
+            out.println(Json.write(Json.object("result", result)));
+        } else {
+            for (String line : lines) {
+                out.println(line);
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private int print(SyncResult result, Bokit bokit, PrintWriter out, PrintWriter err) {
+        Instant now = Instant.now();
+        if (result instanceof SyncResult.Completed completed) {
+            SyncReport report = completed.report();
+            Map<FeedId, FetchState> states =
+                    bokit.feeds().feeds().stream().collect(Collectors.toMap(Feed::id, Feed::fetchState));
+            Function<FeedResult, FetchState> state = feed -> states.get(feed.feed());
+            if (json) {
+                out.println(Json.write(ReportPrinter.json(report, state)));
+            } else {
+                ReportPrinter.text(out, report, state, now);
+            }
+            return report.errors() > 0 ? ExitCodes.FEEDS_FAILED : ExitCodes.OK;
+        }
+        if (result instanceof SyncResult.Busy busy) {
+            RunLease lease = busy.holder();
+            if (json) {
+                out.println(Json.write(Json.object(
+                        "result",
+                        "busy",
+                        "lease",
+                        lease == null
+                                ? null
+                                : Json.object(
+                                        "owner", lease.owner(),
+                                        "acquiredAt", lease.acquiredAt(),
+                                        "expiresAt", lease.expiresAt()))));
+            }
+            err.println("bokit-cli: a sync is already running"
+                    + (lease == null
+                            ? ""
+                            : " (" + lease.owner() + " holds the run lease until "
+                                    + Formats.instant(lease.expiresAt(), now) + ")")
+                    + "; nothing was done. Try again when it has finished.");
+            return ExitCodes.BUSY;
+        }
+        SyncResult.NotDue notDue = (SyncResult.NotDue) result;
+        if (json) {
+            out.println(Json.write(Json.object("result", "not_due", "dueAfter", notDue.until())));
+        } else if (notDue.until() == null) {
+            out.println("Not due: another process has just claimed this interval. Use --force to sync now anyway.");
+        } else {
+            out.println("Not due: the next sync is due after " + Formats.instant(notDue.until(), now)
+                    + ". Use --force to sync now, or bokit-cli reset to make it due.");
+        }
+        return ExitCodes.OK;
+    }
+}
