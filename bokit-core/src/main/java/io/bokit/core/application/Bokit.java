@@ -45,8 +45,9 @@ public final class Bokit {
     private final ClockPort clock;
 
     private Bokit(Builder b) {
-        List<SyncListener> all = new ArrayList<>(b.listeners);
-        all.add(lastReport);
+        List<SyncListener> all = new ArrayList<>();
+        all.add(lastReport); // first, so the host's listeners already see this run as the last one
+        all.addAll(b.listeners);
         Listeners listeners = new Listeners(all);
         FeedSynchronizer synchronizer = new FeedSynchronizer(
                 b.catalog, b.bookings, b.fetcher, b.parser, b.clock, listeners, b.backoff, b.jitter);

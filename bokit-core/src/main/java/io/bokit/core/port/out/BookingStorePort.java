@@ -35,7 +35,9 @@ public interface BookingStorePort {
      * @throws io.bokit.core.domain.StorageException if the store cannot be read
      */
     default int countFeedBookings(FeedId feed) {
-        return (int) loadFeedBookings(feed).stream().filter(booking -> !booking.deleted()).count();
+        return (int) loadFeedBookings(feed).stream()
+                .filter(booking -> !booking.deleted())
+                .count();
     }
 
     /**
