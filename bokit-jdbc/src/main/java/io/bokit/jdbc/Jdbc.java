@@ -1,0 +1,129 @@
+package io.bokit.jdbc;
+
+import io.bokit.core.domain.Secrets;
+import io.bokit.core.domain.StorageException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * The plumbing every store shares: borrow a connection, run prepared statements, turn an {@link
+ * SQLException} into a {@link StorageException}. Thread-safe (it only holds the data source).
+ */
+final class Jdbc {
+    private final DataSource dataSource;
+
+    Jdbc(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    /** Runs {@code work} on a connection in its current commit mode: each statement commits on its own by default. */
+    <T> T run(String what, SqlWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    /**
+     * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws anything.
+     * A connection that is already in a transaction (a caller's, through a transaction-aware data
+     * source) is left to its owner, who commits or rolls back everything at once.
+     */
+    <T> T inTransaction(String what, SqlWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.getAutoCommit()) {
+                return work.run(connection);
+            }
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                rollback(connection, e);
+                throw e;
+            } finally {
+                restoreAutoCommit(connection);
+            }
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    /** Runs a query with parameters and maps every row. */
+    static <T> List<T> query(Connection connection, String sql, List<?> params, RowMapper<T> mapper)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, params);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<T> result = new ArrayList<>();
+                while (rows.next()) {
+                    result.add(mapper.map(rows));
+                }
+                return result;
+            }
+        }
+    }
+
+    /** Runs an INSERT, UPDATE or DELETE with parameters; returns the number of rows changed. */
+    static int update(Connection connection, String sql, List<?> params) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, params);
+            return statement.executeUpdate();
+        }
+    }
+
+    /** Binds parameters in order; a {@link Column.Null} binds an SQL NULL of its type. */
+    static void bind(PreparedStatement statement, List<?> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            Object param = params.get(i);
+            if (param instanceof Column.Null typed) {
+                statement.setNull(i + 1, typed.sqlType());
+            } else {
+                statement.setObject(i + 1, param);
+            }
+        }
+    }
+
+    /** A storage exception for a failed operation; the message names the operation, never a URL or credential. */
+    static StorageException failure(String what, SQLException e) {
+        String state = e.getSQLState() == null ? "" : " (SQL state " + e.getSQLState() + ")";
+        return new StorageException(
+                "Could not " + what + state + ": " + Secrets.mask(String.valueOf(e.getMessage())), e);
+    }
+
+    private static void rollback(Connection connection, Throwable failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static void restoreAutoCommit(Connection connection) {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // a broken connection: the pool discards it
+        }
+    }
+
+    /** Work on a connection. */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Maps the current row of a result set. */
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+}

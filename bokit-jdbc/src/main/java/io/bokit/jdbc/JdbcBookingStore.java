@@ -1,0 +1,259 @@
+package io.bokit.jdbc;
+
+import io.bokit.core.domain.Booking;
+import io.bokit.core.domain.BookingChange;
+import io.bokit.core.domain.BookingKey;
+import io.bokit.core.domain.BookingQuery;
+import io.bokit.core.domain.BookingStatus;
+import io.bokit.core.domain.CalendarKey;
+import io.bokit.core.domain.ChangeKind;
+import io.bokit.core.domain.FeedChangeSet;
+import io.bokit.core.domain.FeedId;
+import io.bokit.core.domain.HistoryQuery;
+import io.bokit.core.domain.StorageException;
+import io.bokit.core.port.out.BookingStorePort;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * {@link BookingStorePort} over {@code <prefix>booking} and {@code <prefix>booking_history}. A change
+ * set is checked, then written in one transaction with one batch per statement kind; any failure
+ * rolls the whole change set back.
+ */
+final class JdbcBookingStore implements BookingStorePort {
+    private static final Comparator<String> CODE_POINTS = JdbcBookingStore::compareCodePoints;
+    private static final Comparator<Booking> FIND_ORDER = Comparator.comparing(
+                    (Booking booking) -> booking.current().checkIn())
+            .thenComparing(booking -> booking.calendar().value())
+            .thenComparing(booking -> booking.feed().value())
+            .thenComparing(booking -> booking.key().uid(), CODE_POINTS)
+            .thenComparing(booking -> BookingRows.recurrenceId(booking.key()), CODE_POINTS);
+    private static final List<String> HISTORY_COLUMNS = List.of(
+            "at_micros", "calendar_key", "feed_id", "uid", "recurrence_id", "kind", "field", "old_value", "new_value");
+
+    private final Jdbc jdbc;
+    private final String bookingTable;
+    private final String historyTable;
+    private final String selectBookings;
+    private final String insertBooking;
+    private final String updateBooking;
+    private final String insertHistory;
+
+    JdbcBookingStore(Jdbc jdbc, TablePrefix prefix) {
+        this.jdbc = jdbc;
+        this.bookingTable = prefix.table("booking");
+        this.historyTable = prefix.table("booking_history");
+        List<String> columns = new ArrayList<>(BookingRows.KEY_COLUMNS);
+        columns.addAll(BookingRows.VALUE_COLUMNS);
+        this.selectBookings = "SELECT " + String.join(", ", columns) + " FROM " + bookingTable;
+        this.insertBooking = insert(bookingTable, BookingRows.VALUE_COLUMNS, BookingRows.KEY_COLUMNS);
+        this.updateBooking = "UPDATE " + bookingTable + " SET " + String.join(" = ?, ", BookingRows.VALUE_COLUMNS)
+                + " = ? WHERE feed_id = ? AND uid = ? AND recurrence_id = ?";
+        this.insertHistory = insert(historyTable, HISTORY_COLUMNS, List.of());
+    }
+
+    @Override
+    public List<Booking> loadFeedBookings(FeedId feed) {
+        Objects.requireNonNull(feed, "feed");
+        String sql = selectBookings + " WHERE feed_id = ?";
+        return jdbc.run(
+                "load the bookings of feed " + feed,
+                connection -> Jdbc.query(connection, sql, List.of(feed.value()), BookingRows::read));
+    }
+
+    @Override
+    public void apply(FeedChangeSet changes) {
+        Objects.requireNonNull(changes, "changes");
+        requireEachKeyOnce(changes);
+        if (changes.isEmpty()) {
+            return;
+        }
+        FeedId feed = changes.feed();
+        jdbc.inTransaction("apply the changes of feed " + feed, connection -> {
+            requireStoredAsExpected(connection, changes);
+            batch(connection, insertBooking, changes.inserts(), booking -> {
+                List<Object> params = new ArrayList<>(BookingRows.values(booking));
+                params.addAll(BookingRows.key(feed, booking.key()));
+                return params;
+            });
+            batch(connection, updateBooking, changes.updates(), booking -> {
+                List<Object> params = new ArrayList<>(BookingRows.values(booking));
+                params.addAll(BookingRows.key(feed, booking.key()));
+                return params;
+            });
+            batch(connection, insertHistory, changes.history(), JdbcBookingStore::historyParams);
+            return null;
+        });
+    }
+
+    @Override
+    public List<Booking> find(BookingQuery query) {
+        Objects.requireNonNull(query, "query");
+        List<String> where = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (query.calendar() != null) {
+            where.add("calendar_key = ?");
+            params.add(query.calendar().value());
+        }
+        if (query.from() != null) {
+            where.add("check_out > ?");
+            params.add(query.from());
+        }
+        if (query.to() != null) {
+            where.add("check_in < ?");
+            params.add(query.to());
+        }
+        if (!query.statuses().isEmpty()) {
+            where.add("status IN (" + placeholders(query.statuses().size()) + ")");
+            query.statuses().stream().map(BookingStatus::code).sorted().forEach(params::add);
+        }
+        if (!query.includeDeleted()) {
+            where.add("deleted = FALSE");
+        }
+        String sql = selectBookings + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));
+        List<Booking> found =
+                jdbc.run("find bookings", connection -> Jdbc.query(connection, sql, params, BookingRows::read));
+        return found.stream().sorted(FIND_ORDER).toList();
+    }
+
+    @Override
+    public List<BookingChange> history(HistoryQuery query) {
+        Objects.requireNonNull(query, "query");
+        List<String> where = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (query.calendar() != null) {
+            where.add("calendar_key = ?");
+            params.add(query.calendar().value());
+        }
+        if (query.feed() != null) {
+            where.add("feed_id = ?");
+            params.add(query.feed().value());
+        }
+        params.add(query.limit());
+        String sql = "SELECT " + String.join(", ", HISTORY_COLUMNS) + " FROM " + historyTable
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY at_micros DESC, id DESC LIMIT ?";
+        return jdbc.run(
+                "read the change history", connection -> Jdbc.query(connection, sql, params, JdbcBookingStore::change));
+    }
+
+    /** Refuses a change set that names a key twice, before touching the database. */
+    private static void requireEachKeyOnce(FeedChangeSet changes) {
+        Set<BookingKey> named = new HashSet<>();
+        for (Booking booking : concat(changes.inserts(), changes.updates())) {
+            if (!named.add(booking.key())) {
+                throw new StorageException("Booking " + booking.key() + " of feed " + changes.feed()
+                        + " is twice in one change set; nothing was applied");
+            }
+        }
+    }
+
+    /** Refuses inserts of stored keys and updates of keys not stored; reads the feed's keys in the transaction. */
+    private void requireStoredAsExpected(Connection connection, FeedChangeSet changes) throws SQLException {
+        String sql = "SELECT uid, recurrence_id FROM " + bookingTable + " WHERE feed_id = ?";
+        Set<BookingKey> stored = new HashSet<>(Jdbc.query(
+                connection,
+                sql,
+                List.of(changes.feed().value()),
+                row -> new BookingKey(row.getString(1), row.getString(2))));
+        for (Booking booking : changes.inserts()) {
+            if (stored.contains(booking.key())) {
+                throw new StorageException("Cannot insert booking " + booking.key() + " of feed " + changes.feed()
+                        + ": it is stored; nothing was applied");
+            }
+        }
+        for (Booking booking : changes.updates()) {
+            if (!stored.contains(booking.key())) {
+                throw new StorageException("Cannot update booking " + booking.key() + " of feed " + changes.feed()
+                        + ": it is not stored; nothing was applied");
+            }
+        }
+    }
+
+    /** Runs one statement for every item as one batch; every item must change exactly one row. */
+    private static <T> void batch(Connection connection, String sql, List<T> items, Function<T, List<Object>> params)
+            throws SQLException {
+        if (items.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (T item : items) {
+                Jdbc.bind(statement, params.apply(item));
+                statement.addBatch();
+            }
+            for (int count : statement.executeBatch()) {
+                if (count != 1 && count != Statement.SUCCESS_NO_INFO) {
+                    throw new StorageException("A batched write changed " + count + " rows instead of 1");
+                }
+            }
+        }
+    }
+
+    private static List<Object> historyParams(BookingChange change) {
+        return List.of(
+                Column.micros(change.at()),
+                change.calendar().value(),
+                change.feed().value(),
+                change.key().uid(),
+                BookingRows.recurrenceId(change.key()),
+                change.kind().name(),
+                Column.param(change.field()),
+                Column.param(change.oldValue()),
+                Column.param(change.newValue()));
+    }
+
+    private static BookingChange change(ResultSet row) throws SQLException {
+        return new BookingChange(
+                Column.instant(row, "at_micros"),
+                CalendarKey.of(row.getString("calendar_key")),
+                FeedId.of(row.getString("feed_id")),
+                new BookingKey(row.getString("uid"), row.getString("recurrence_id")),
+                ChangeKind.valueOf(row.getString("kind")),
+                row.getString("field"),
+                row.getString("old_value"),
+                row.getString("new_value"));
+    }
+
+    private static String insert(String table, List<String> columns, List<String> more) {
+        List<String> all = new ArrayList<>(columns);
+        all.addAll(more);
+        return "INSERT INTO " + table + " (" + String.join(", ", all) + ") VALUES (" + placeholders(all.size()) + ")";
+    }
+
+    private static String placeholders(int count) {
+        return java.util.Collections.nCopies(count, "?").stream().collect(Collectors.joining(", "));
+    }
+
+    private static <T> List<T> concat(Collection<T> first, Collection<T> second) {
+        List<T> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    private static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int x = a.codePointAt(i);
+            int y = b.codePointAt(j);
+            if (x != y) {
+                return Integer.compare(x, y);
+            }
+            i += Character.charCount(x);
+            j += Character.charCount(y);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+}

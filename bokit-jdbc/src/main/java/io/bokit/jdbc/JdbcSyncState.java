@@ -1,0 +1,167 @@
+package io.bokit.jdbc;
+
+import io.bokit.core.domain.RunLease;
+import io.bokit.core.domain.SyncState;
+import io.bokit.core.port.out.SyncStatePort;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@link SyncStatePort} over the one row of {@code <prefix>sync_state}. Every claim is a single
+ * conditional UPDATE of that row: the database serializes concurrent claims on the row lock and
+ * re-checks the WHERE clause against the row as the winner left it (PostgreSQL's READ COMMITTED does
+ * this for UPDATE, H2 locks the row likewise), so exactly one caller wins, inside or outside a
+ * caller's transaction, with no stale snapshot involved. Instants are epoch microseconds.
+ *
+ * <p>With database time (the default) the claim time {@code t} is the database's clock, read in the
+ * statement itself, so nodes whose clocks disagree still agree on who wins; the caller's {@code now}
+ * is then ignored. With caller time, {@code t} is the {@code now} passed in.
+ */
+final class JdbcSyncState implements SyncStatePort {
+    private static final String NOW = "{now}";
+    private static final String LEASE_COLUMNS = "lease_owner, lease_token, lease_acquired, lease_until";
+
+    private final Jdbc jdbc;
+    private final Dialect dialect;
+    private final boolean dbTime;
+    private final String select;
+    private final TimedSql claim;
+    private final TimedSql acquire;
+    private final String release;
+    private final String forget;
+
+    JdbcSyncState(Jdbc jdbc, Dialect dialect, TablePrefix prefix, boolean dbTime) {
+        this.jdbc = jdbc;
+        this.dialect = dialect;
+        this.dbTime = dbTime;
+        String table = prefix.table("sync_state");
+        this.select = "SELECT last_claim, " + LEASE_COLUMNS + " FROM " + table + " WHERE id = 1";
+        String takeLease = "UPDATE " + table + " SET lease_owner = ?, lease_token = ?, lease_acquired = " + NOW
+                + ", lease_until = " + NOW + " + CAST(? AS BIGINT)";
+        String leaseFree = " AND (lease_until IS NULL OR lease_until <= " + NOW + ")";
+        this.claim = timed(takeLease + ", last_claim = " + NOW + " WHERE id = 1" + " AND (last_claim IS NULL OR " + NOW
+                + " - last_claim > ?)" + leaseFree);
+        this.acquire = timed(takeLease + " WHERE id = 1" + leaseFree);
+        this.release = "UPDATE " + table + " SET lease_owner = NULL, lease_token = NULL, lease_acquired = NULL,"
+                + " lease_until = NULL WHERE id = 1 AND lease_token = ?";
+        this.forget = "UPDATE " + table + " SET last_claim = NULL WHERE id = 1";
+    }
+
+    @Override
+    public SyncState load() {
+        return jdbc.run("load the sync state", connection -> Jdbc.query(connection, select, List.of(), row -> {
+                    RunLease lease = row.getString("lease_token") == null
+                            ? null
+                            : new RunLease(
+                                    row.getString("lease_owner"),
+                                    row.getString("lease_token"),
+                                    Column.instant(row, "lease_acquired"),
+                                    Column.instant(row, "lease_until"));
+                    return new SyncState(Column.instant(row, "last_claim"), lease);
+                })
+                .stream()
+                .findFirst()
+                .orElse(SyncState.EMPTY));
+    }
+
+    @Override
+    public Optional<RunLease> claimInterval(Duration interval, String owner, Duration leaseFor, Instant now) {
+        requirePositive("interval", interval);
+        // won iff t − last_claim > interval in whole microseconds, i.e. > floor(interval in µs)
+        return take("claim the sync interval", claim, owner, leaseFor, now, Column.micros(interval));
+    }
+
+    @Override
+    public Optional<RunLease> acquireLease(String owner, Duration leaseFor, Instant now) {
+        return take("acquire the run lease", acquire, owner, leaseFor, now, null);
+    }
+
+    @Override
+    public boolean release(RunLease lease) {
+        Objects.requireNonNull(lease, "lease");
+        return jdbc.run(
+                "release the run lease", connection -> Jdbc.update(connection, release, List.of(lease.token())) > 0);
+    }
+
+    @Override
+    public void forget() {
+        jdbc.run("forget the last claim", connection -> Jdbc.update(connection, forget, List.of()));
+    }
+
+    /** Runs a lease-taking UPDATE; {@code intervalMicros} binds the claim's interval condition, if any. */
+    private Optional<RunLease> take(
+            String what, TimedSql update, String owner, Duration leaseFor, Instant now, Long intervalMicros) {
+        Objects.requireNonNull(owner, "owner");
+        requirePositive("leaseFor", leaseFor);
+        if (!dbTime) {
+            Objects.requireNonNull(now, "now");
+        }
+        String token = UUID.randomUUID().toString();
+        List<Object> params = new ArrayList<>(List.of(owner, token, Math.max(1, Column.micros(leaseFor))));
+        if (intervalMicros != null) {
+            params.add(intervalMicros);
+        }
+        return jdbc.run(what, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(update.sql())) {
+                update.bind(statement, params, dbTime ? 0 : Column.micros(now));
+                try (ResultSet row = statement.executeQuery()) {
+                    return row.next()
+                            ? Optional.of(new RunLease(
+                                    owner,
+                                    token,
+                                    Column.instant(row, "lease_acquired"),
+                                    Column.instant(row, "lease_until")))
+                            : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** A statement template whose {@value #NOW} slots become the database's clock or a parameter. */
+    private TimedSql timed(String template) {
+        StringBuilder sql = new StringBuilder();
+        List<Boolean> nowSlots = new ArrayList<>();
+        int i = 0;
+        while (i < template.length()) {
+            if (template.startsWith(NOW, i)) {
+                sql.append(dbTime ? dialect.nowMicros() : "?");
+                if (!dbTime) {
+                    nowSlots.add(true);
+                }
+                i += NOW.length();
+            } else {
+                char c = template.charAt(i++);
+                sql.append(c);
+                if (c == '?') {
+                    nowSlots.add(false);
+                }
+            }
+        }
+        return new TimedSql(dialect.returning(sql.toString(), "lease_acquired, lease_until"), List.copyOf(nowSlots));
+    }
+
+    private static void requirePositive(String name, Duration duration) {
+        Objects.requireNonNull(duration, name);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("The " + name + " must be positive, not " + duration);
+        }
+    }
+
+    /** SQL plus, per parameter slot in order, whether it takes the caller's time. */
+    private record TimedSql(String sql, List<Boolean> nowSlots) {
+        void bind(PreparedStatement statement, List<Object> params, long nowMicros) throws SQLException {
+            int next = 0;
+            for (int slot = 0; slot < nowSlots.size(); slot++) {
+                statement.setObject(slot + 1, nowSlots.get(slot) ? nowMicros : params.get(next++));
+            }
+        }
+    }
+}
