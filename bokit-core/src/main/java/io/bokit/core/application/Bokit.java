@@ -41,9 +41,13 @@ public final class Bokit {
     private final FeedsService feeds;
     private final BookingsService bookings;
     private final StatusService status;
+    private final LastReport lastReport = new LastReport();
+    private final ClockPort clock;
 
     private Bokit(Builder b) {
-        Listeners listeners = new Listeners(b.listeners);
+        List<SyncListener> all = new ArrayList<>(b.listeners);
+        all.add(lastReport);
+        Listeners listeners = new Listeners(all);
         FeedSynchronizer synchronizer = new FeedSynchronizer(
                 b.catalog, b.bookings, b.fetcher, b.parser, b.clock, listeners, b.backoff, b.jitter);
         this.sync = new SyncService(b.catalog, b.syncState, b.options, b.clock, b.settings, synchronizer, listeners);
@@ -53,6 +57,7 @@ public final class Bokit {
         this.feeds = new FeedsService(b.catalog, b.options);
         this.bookings = new BookingsService(b.bookings);
         this.status = new StatusService(b.options, b.syncState, b.catalog, b.clock);
+        this.clock = b.clock;
     }
 
     /** A builder; every port is required, the rest has defaults. */
@@ -88,6 +93,16 @@ public final class Bokit {
     /** The sync status. */
     public StatusUseCase status() {
         return status;
+    }
+
+    /** The last finished run's report in this process. */
+    public java.util.Optional<io.bokit.core.domain.SyncReport> lastReport() {
+        return lastReport.get();
+    }
+
+    /** The health of syncing now, by {@link SyncHealth}'s rules. */
+    public SyncHealth health() {
+        return SyncHealth.assess(status.status(), lastReport.get().orElse(null), clock.now());
     }
 
     /** Collects the ports and settings of a {@link Bokit}. Not thread-safe; build once. */
