@@ -1,0 +1,418 @@
+package io.bokit.spring;
+
+import io.bokit.jdbc.InitializeMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * bokit's Spring Boot settings, under {@code bokit.*}. The options bokit keeps in its database
+ * ({@code sync.interval}, {@code install.complete} …) are not here: they stay in the database, so
+ * every node sees the same values and they can change while the application runs.
+ */
+@ConfigurationProperties(BokitProperties.PREFIX)
+public class BokitProperties {
+    /** The prefix of every bokit property. */
+    public static final String PREFIX = "bokit";
+
+    /** Whether bokit is configured at all; false turns every bokit bean off. */
+    private boolean enabled = true;
+
+    /**
+     * Whether the run's lease and claims use the database's clock, so nodes with skewed clocks agree;
+     * false uses the application's clock (tests with a movable clock).
+     */
+    private boolean dbTime = true;
+
+    /**
+     * How long a run's lease holds unless released: longer than any sane run, so runs never overlap,
+     * short enough that a crashed run does not block the next one for long.
+     */
+    private Duration leaseDuration = Duration.ofMinutes(15);
+
+    /**
+     * How long the request hook trusts what it last read of the options and the sync state; a change of
+     * {@code sync.interval} made anywhere takes effect within this period.
+     */
+    private Duration refreshPeriod = Duration.ofSeconds(60);
+
+    /** How many channel hosts a run fetches at the same time (1 to 64); feeds of one host go one by one. */
+    private int parallelHosts = 4;
+
+    /**
+     * The {@code sync.interval} written to the database at startup when none is stored yet; a stored value
+     * always wins.
+     */
+    private Duration defaultInterval = Duration.ofSeconds(3600);
+
+    /**
+     * Whether to store {@code install.complete=true} at startup when the database has no value for it yet,
+     * so automatic syncs start without an installer step; a stored value always wins.
+     */
+    private boolean install = false;
+
+    /** The request trigger. */
+    private final Trigger trigger = new Trigger();
+
+    /** The executor that checks and runs syncs off the request threads. */
+    private final Executor executor = new Executor();
+
+    /** bokit's tables. */
+    private final Schema schema = new Schema();
+
+    /** How feeds are fetched. */
+    private final Http http = new Http();
+
+    /** Calendars registered at startup when missing (never changed or duplicated). */
+    private List<CalendarEntry> calendars = new ArrayList<>();
+
+    /** Feeds registered at startup when missing (never changed or duplicated). */
+    private List<FeedEntry> feeds = new ArrayList<>();
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public boolean isDbTime() {
+        return dbTime;
+    }
+
+    public void setDbTime(boolean dbTime) {
+        this.dbTime = dbTime;
+    }
+
+    public Duration getLeaseDuration() {
+        return leaseDuration;
+    }
+
+    public void setLeaseDuration(Duration leaseDuration) {
+        this.leaseDuration = leaseDuration;
+    }
+
+    public Duration getRefreshPeriod() {
+        return refreshPeriod;
+    }
+
+    public void setRefreshPeriod(Duration refreshPeriod) {
+        this.refreshPeriod = refreshPeriod;
+    }
+
+    public int getParallelHosts() {
+        return parallelHosts;
+    }
+
+    public void setParallelHosts(int parallelHosts) {
+        this.parallelHosts = parallelHosts;
+    }
+
+    public Duration getDefaultInterval() {
+        return defaultInterval;
+    }
+
+    public void setDefaultInterval(Duration defaultInterval) {
+        this.defaultInterval = defaultInterval;
+    }
+
+    public boolean isInstall() {
+        return install;
+    }
+
+    public void setInstall(boolean install) {
+        this.install = install;
+    }
+
+    public Trigger getTrigger() {
+        return trigger;
+    }
+
+    public Executor getExecutor() {
+        return executor;
+    }
+
+    public Schema getSchema() {
+        return schema;
+    }
+
+    public Http getHttp() {
+        return http;
+    }
+
+    public List<CalendarEntry> getCalendars() {
+        return calendars;
+    }
+
+    public void setCalendars(List<CalendarEntry> calendars) {
+        this.calendars = calendars;
+    }
+
+    public List<FeedEntry> getFeeds() {
+        return feeds;
+    }
+
+    public void setFeeds(List<FeedEntry> feeds) {
+        this.feeds = feeds;
+    }
+
+    /** The servlet filter that calls the request hook after each response. */
+    public static class Trigger {
+        /** The request paths that bokit's default trigger ignores. */
+        public static final List<String> DEFAULT_EXCLUDED_PATHS = List.of(
+                "/actuator/**",
+                "/static/**",
+                "/webjars/**",
+                "/error",
+                "/favicon.ico",
+                "/**/*.css",
+                "/**/*.js",
+                "/**/*.map",
+                "/**/*.png",
+                "/**/*.jpg",
+                "/**/*.jpeg",
+                "/**/*.gif",
+                "/**/*.svg",
+                "/**/*.ico",
+                "/**/*.webp",
+                "/**/*.woff",
+                "/**/*.woff2");
+
+        /** Whether page requests trigger automatic syncs; false leaves only manual runs. */
+        private boolean enabled = true;
+
+        /**
+         * Request paths (Ant-style patterns, without the context path) that never trigger a sync: by
+         * default the actuator and static assets. Setting this replaces the whole list.
+         */
+        private List<String> excludedPaths = new ArrayList<>(DEFAULT_EXCLUDED_PATHS);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public List<String> getExcludedPaths() {
+            return excludedPaths;
+        }
+
+        public void setExcludedPaths(List<String> excludedPaths) {
+            this.excludedPaths = excludedPaths;
+        }
+    }
+
+    /** The bounded executor that checks and runs syncs off the request threads. */
+    public static class Executor {
+        /** How many threads check and run syncs ("bokit-sync-N"); idle threads end after a minute. */
+        private int threads = 2;
+
+        /** How many tasks may wait for a thread; more are refused and logged, never run on a request thread. */
+        private int queueCapacity = 8;
+
+        /** How long shutdown waits for a running sync before interrupting it. */
+        private Duration shutdownTimeout = Duration.ofSeconds(30);
+
+        public int getThreads() {
+            return threads;
+        }
+
+        public void setThreads(int threads) {
+            this.threads = threads;
+        }
+
+        public int getQueueCapacity() {
+            return queueCapacity;
+        }
+
+        public void setQueueCapacity(int queueCapacity) {
+            this.queueCapacity = queueCapacity;
+        }
+
+        public Duration getShutdownTimeout() {
+            return shutdownTimeout;
+        }
+
+        public void setShutdownTimeout(Duration shutdownTimeout) {
+            this.shutdownTimeout = shutdownTimeout;
+        }
+    }
+
+    /** bokit's tables in the application's database. */
+    public static class Schema {
+        /**
+         * When bokit creates or upgrades its tables: always, embedded (only on an embedded database such as
+         * H2) or never (you run the scripts, e.g. with Flyway).
+         */
+        private InitializeMode initialize = InitializeMode.EMBEDDED;
+
+        /** The prefix of bokit's table names. */
+        private String tablePrefix = "bokit_";
+
+        public InitializeMode getInitialize() {
+            return initialize;
+        }
+
+        public void setInitialize(InitializeMode initialize) {
+            this.initialize = initialize;
+        }
+
+        public String getTablePrefix() {
+            return tablePrefix;
+        }
+
+        public void setTablePrefix(String tablePrefix) {
+            this.tablePrefix = tablePrefix;
+        }
+    }
+
+    /** How feeds are fetched over HTTP. */
+    public static class Http {
+        /** How long to wait for a TCP/TLS connection to a channel. */
+        private Duration connectTimeout = Duration.ofSeconds(10);
+
+        /** How long one HTTP request (each redirect hop, body included) may take. */
+        private Duration requestTimeout = Duration.ofSeconds(30);
+
+        /** The largest feed body accepted, on the wire and after decompression. */
+        private DataSize maxBodySize = DataSize.ofMegabytes(10);
+
+        /** The User-Agent header sent to channels; empty for bokit's own ("bokit/VERSION (+…)"). */
+        private String userAgent;
+
+        /**
+         * Loopback or private addresses (CIDR, e.g. 10.1.2.0/24) that the SSRF guard lets feeds reach: a
+         * channel manager inside your network, or a local demo. Empty by default: feeds reach only public
+         * addresses.
+         */
+        private List<String> allowedPrivateAddresses = new ArrayList<>();
+
+        public Duration getConnectTimeout() {
+            return connectTimeout;
+        }
+
+        public void setConnectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+        }
+
+        public Duration getRequestTimeout() {
+            return requestTimeout;
+        }
+
+        public void setRequestTimeout(Duration requestTimeout) {
+            this.requestTimeout = requestTimeout;
+        }
+
+        public DataSize getMaxBodySize() {
+            return maxBodySize;
+        }
+
+        public void setMaxBodySize(DataSize maxBodySize) {
+            this.maxBodySize = maxBodySize;
+        }
+
+        public String getUserAgent() {
+            return userAgent;
+        }
+
+        public void setUserAgent(String userAgent) {
+            this.userAgent = userAgent;
+        }
+
+        public List<String> getAllowedPrivateAddresses() {
+            return allowedPrivateAddresses;
+        }
+
+        public void setAllowedPrivateAddresses(List<String> allowedPrivateAddresses) {
+            this.allowedPrivateAddresses = allowedPrivateAddresses;
+        }
+    }
+
+    /** A calendar to register at startup. */
+    public static class CalendarEntry {
+        /** The calendar's key, e.g. "seaview". */
+        private String key;
+
+        /** Its display name. */
+        private String name;
+
+        /** Its time zone, e.g. Europe/Paris; empty for the "timezone" option. */
+        private String zone;
+
+        public String getKey() {
+            return key;
+        }
+
+        public void setKey(String key) {
+            this.key = key;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getZone() {
+            return zone;
+        }
+
+        public void setZone(String zone) {
+            this.zone = zone;
+        }
+    }
+
+    /** A feed to register at startup. Its URL is a secret: bokit logs it masked only. */
+    public static class FeedEntry {
+        /** The feed's id; empty to derive one from the calendar and the URL's host. */
+        private String id;
+
+        /** The key of the calendar the feed belongs to. */
+        private String calendar;
+
+        /** The feed's URL (the channel's iCal export link). */
+        private String url;
+
+        /** The display name; empty for the URL's host. */
+        private String name;
+
+        public String getId() {
+            return id;
+        }
+
+        public void setId(String id) {
+            this.id = id;
+        }
+
+        public String getCalendar() {
+            return calendar;
+        }
+
+        public void setCalendar(String calendar) {
+            this.calendar = calendar;
+        }
+
+        public String getUrl() {
+            return url;
+        }
+
+        public void setUrl(String url) {
+            this.url = url;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+    }
+}

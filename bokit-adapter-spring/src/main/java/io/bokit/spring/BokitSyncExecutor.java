@@ -1,0 +1,104 @@
+package io.bokit.spring;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bounded pool that checks and runs syncs off the request threads: a few daemon threads named
+ * {@code bokit-sync-N}, a small queue, and a refusal (logged, and reported to the request hook, which
+ * gives a claimed interval back) when both are full, so a hanging sync can never pile up work or
+ * borrow a request thread. Closed with the application: waits up to the shutdown timeout for a
+ * running sync, then interrupts it.
+ *
+ * <p>It deliberately does not implement {@link Executor}, so Spring's own executor auto-configuration
+ * and {@code @Async} never pick it up; {@link #asExecutor()} hands it to bokit's builder.
+ */
+public final class BokitSyncExecutor implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(BokitSyncExecutor.class);
+
+    private final ThreadPoolExecutor pool;
+    private final Duration shutdownTimeout;
+
+    /**
+     * Creates the pool.
+     *
+     * @param threads how many threads, at least 1
+     * @param queueCapacity how many tasks may wait, at least 1
+     * @param shutdownTimeout how long {@link #close()} waits for running tasks, not negative
+     * @throws IllegalArgumentException naming the bad value
+     */
+    public BokitSyncExecutor(int threads, int queueCapacity, Duration shutdownTimeout) {
+        if (threads < 1 || threads > 64) {
+            throw new IllegalArgumentException("bokit.executor.threads must be 1 to 64, was " + threads);
+        }
+        if (queueCapacity < 1 || queueCapacity > 10_000) {
+            throw new IllegalArgumentException(
+                    "bokit.executor.queue-capacity must be 1 to 10000, was " + queueCapacity);
+        }
+        Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+        if (shutdownTimeout.isNegative()) {
+            throw new IllegalArgumentException(
+                    "bokit.executor.shutdown-timeout must not be negative, was " + shutdownTimeout);
+        }
+        this.shutdownTimeout = shutdownTimeout;
+        AtomicInteger number = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(
+                threads,
+                threads,
+                60,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(queueCapacity),
+                task -> {
+                    Thread thread = new Thread(task, "bokit-sync-" + number.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                },
+                (task, executor) -> {
+                    log.warn("[AutoSync] The sync executor is full or shut down; a sync task was refused");
+                    throw new RejectedExecutionException("bokit's sync executor is full or shut down");
+                });
+        this.pool.allowCoreThreadTimeOut(true);
+    }
+
+    /**
+     * Runs a task on one of the pool's threads, never on the caller's.
+     *
+     * @throws RejectedExecutionException when the queue is full or the pool is shut down (logged)
+     */
+    public void execute(Runnable task) {
+        pool.execute(task);
+    }
+
+    /** This pool as an {@link Executor}, for {@code Bokit.builder()}. */
+    public Executor asExecutor() {
+        return this::execute;
+    }
+
+    /** Whether the pool has shut down and every task has ended. */
+    public boolean isTerminated() {
+        return pool.isTerminated();
+    }
+
+    /** Stops taking tasks, waits up to the shutdown timeout for running ones, then interrupts them. */
+    @Override
+    public void close() {
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(shutdownTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("[AutoSync] A sync was still running after {}; interrupting it", shutdownTimeout);
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
