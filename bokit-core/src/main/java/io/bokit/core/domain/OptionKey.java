@@ -49,7 +49,7 @@ public final class OptionKey<T> {
             "timezone",
             "the default time zone of calendars",
             "a time-zone id such as Europe/Paris or UTC",
-            ZoneOffset.UTC,
+            ZoneId.of("UTC"),
             OptionKey::parseZone,
             ZoneId::getId);
 

@@ -20,7 +20,8 @@ class OptionsTest {
         assertThat(defaults.syncInterval()).isEqualTo(Duration.ofSeconds(3600));
         assertThat(defaults.installComplete()).isFalse();
         assertThat(defaults.requestDelay()).isEqualTo(Duration.ZERO);
-        assertThat(defaults.timezone()).isEqualTo(ZoneOffset.UTC);
+        assertThat(defaults.timezone()).isEqualTo(ZoneId.of("UTC"));
+        assertThat(OptionKey.TIMEZONE.format(defaults.timezone())).isEqualTo("UTC");
         assertThat(defaults.emptyFeedRuns()).isEqualTo(3);
     }
 
