@@ -1,8 +1,8 @@
 package io.bokit.micronaut;
 
 import io.bokit.core.application.Bokit;
+import io.bokit.core.application.StatusView;
 import io.bokit.core.port.in.SyncCommand;
-import io.bokit.core.port.in.SyncResult;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.util.StringUtils;
 import io.micronaut.management.endpoint.annotation.Endpoint;
@@ -37,7 +37,7 @@ public final class BokitEndpoint {
     @Read
     @ExecuteOn(TaskExecutors.BLOCKING)
     public Map<String, Object> status() {
-        return StatusView.of(
+        return StatusView.status(
                 bokit.status().status(), bokit.health(), bokit.lastReport().orElse(null));
     }
 
@@ -49,15 +49,6 @@ public final class BokitEndpoint {
     @Write
     @ExecuteOn(TaskExecutors.BLOCKING)
     public Map<String, Object> sync() {
-        SyncResult result = bokit.sync().sync(SyncCommand.forceAll());
-        if (result instanceof SyncResult.Completed completed) {
-            return Map.of("result", "completed", "report", StatusView.report(completed.report()));
-        }
-        if (result instanceof SyncResult.Busy busy) {
-            return busy.holder() == null
-                    ? Map.of("result", "busy")
-                    : Map.of("result", "busy", "lease", StatusView.lease(busy.holder()));
-        }
-        return Map.of("result", "not-due");
+        return StatusView.result(bokit.sync().sync(SyncCommand.forceAll()));
     }
 }

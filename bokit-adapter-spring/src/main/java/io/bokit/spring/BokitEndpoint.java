@@ -1,6 +1,7 @@
 package io.bokit.spring;
 
 import io.bokit.core.application.Bokit;
+import io.bokit.core.application.StatusView;
 import io.bokit.core.port.in.OptionValue;
 import io.bokit.core.port.in.SyncCommand;
 import java.util.LinkedHashMap;

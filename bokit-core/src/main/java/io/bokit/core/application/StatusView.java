@@ -1,6 +1,5 @@
-package io.bokit.spring;
+package io.bokit.core.application;
 
-import io.bokit.core.application.SyncHealth;
 import io.bokit.core.domain.FeedResult;
 import io.bokit.core.domain.FetchState;
 import io.bokit.core.domain.RunLease;
@@ -15,14 +14,26 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Plain maps of bokit's status and reports for the endpoint: stable JSON, URLs and lease tokens never shown. */
-final class StatusView {
+/**
+ * Status, reports and sync results as plain, JSON-ready maps with a stable shape, for the
+ * adapters' management endpoints; every free text passes {@link Secrets#mask}, and lease tokens
+ * are never shown.
+ */
+public final class StatusView {
     private StatusView() {}
 
-    static Map<String, Object> status(SyncStatus status, SyncHealth health, SyncReport lastReport) {
+    /**
+     * The status with the health and the last report.
+     *
+     * @param lastReport the last run's report, or null
+     * @return a new map, never null
+     */
+    public static Map<String, Object> status(SyncStatus status, SyncHealth health, SyncReport lastReport) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("installComplete", status.installComplete());
-        out.put("intervalSeconds", status.interval().toSeconds());
+        out.put(
+                "intervalSeconds",
+                status.interval() == null ? null : status.interval().toSeconds());
         out.put("lastClaim", text(status.lastClaim()));
         out.put("decision", decision(status.decision()));
         out.put("lease", lease(status.lease()));
@@ -33,7 +44,8 @@ final class StatusView {
         return out;
     }
 
-    static Map<String, Object> result(SyncResult result) {
+    /** A sync's result: {@code completed} with its report, {@code busy} with the lease holder, or {@code not-due}. */
+    public static Map<String, Object> result(SyncResult result) {
         Map<String, Object> out = new LinkedHashMap<>();
         if (result instanceof SyncResult.Completed completed) {
             out.put("result", "completed");
@@ -48,7 +60,8 @@ final class StatusView {
         return out;
     }
 
-    static Map<String, Object> report(SyncReport report) {
+    /** One run's report: times, totals, errors and every feed's result. */
+    public static Map<String, Object> report(SyncReport report) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("startedAt", text(report.startedAt()));
         out.put("finishedAt", text(report.finishedAt()));
