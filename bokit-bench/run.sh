@@ -4,20 +4,27 @@
 #   bokit-bench/run.sh            full run (about 12 to 15 minutes on 2 CPUs)
 #   bokit-bench/run.sh --quick    short JMH runs and 200 feeds instead of 1,000 (about 4 minutes)
 #   bokit-bench/run.sh --no-build skip the Maven build (reuse bokit-bench/target/benchmarks.jar)
+#   bokit-bench/run.sh --peers    only the peers comparison: feed, JMH ParseBenchmark, node-ical, ratios (about
+#                                 4 minutes; writes <UTC date>-peers.txt so a full run's file is left alone)
 #
 # Steps: build the uber-jar (mvn -B -q -pl bokit-bench -am package -DskipTests; never `install`), the JMH
-# benchmarks ParseBenchmark and HookBenchmark with -prof gc, the end-to-end SyncHarness (H2 file, then embedded
-# PostgreSQL), and BigFeedHarness in a child JVM with -Xmx128m. Network traffic stays on 127.0.0.x.
+# benchmark ParseBenchmark with -prof gc, right after it node-ical (npm, run with the machine's Node.js) on the same
+# 10,000-event feed written to a file, and the ratios bokit / ical4j CalendarBuilder and bokit / node-ical (issue 9
+# item 5), then HookBenchmark with -prof gc, the end-to-end SyncHarness (H2 file, then embedded PostgreSQL), and
+# BigFeedHarness in a child JVM with -Xmx128m. Network traffic stays on 127.0.0.x (npm ci reaches the registry once,
+# unless bokit-bench/node/node_modules is already up to date with package-lock.json).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 QUICK=0
 BUILD=1
+PEERS=0
 for arg in "$@"; do
   case "$arg" in
     --quick) QUICK=1 ;;
     --no-build) BUILD=0 ;;
-    *) echo "usage: $0 [--quick] [--no-build]" >&2; exit 2 ;;
+    --peers) PEERS=1 ;;
+    *) echo "usage: $0 [--quick] [--no-build] [--peers]" >&2; exit 2 ;;
   esac
 done
 
@@ -26,6 +33,7 @@ PROPS=(-Dslf4j.internal.verbosity=ERROR -Dnet.fortuna.ical4j.timezone.update.ena
 mkdir -p bokit-bench/results
 SUFFIX=""
 if [ "$QUICK" = 1 ]; then SUFFIX="-quick"; fi
+if [ "$PEERS" = 1 ]; then SUFFIX="${SUFFIX}-peers"; fi
 OUT="bokit-bench/results/$(date -u +%F)${SUFFIX}.txt"
 : > "$OUT"
 
@@ -41,11 +49,12 @@ step() {
   log "# exit ${status}, $((SECONDS - started)) s, load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
-log "bokit benchmarks, $(date -u '+%F %T') UTC${SUFFIX:+, quick mode}"
+log "bokit benchmarks, $(date -u '+%F %T') UTC$([ "$QUICK" = 1 ] && echo ', quick mode')$([ "$PEERS" = 1 ] && echo ', peers only')"
 log "git: $(git rev-parse --short HEAD)$(if [ -n "$(git status --porcelain)" ]; then echo ' (uncommitted changes)'; fi)"
 log "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs), nproc=$(nproc)"
 log "memory: $(free -g | awk '/^Mem:/ {print $2 " GiB total, " $7 " GiB available"}')"
 log "java: $(java -version 2>&1 | tr '\n' ' ')"
+log "node: $(node --version 2>&1 || echo absent)"
 log "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 if [ "$BUILD" = 1 ]; then
@@ -55,14 +64,54 @@ fi
 if [ "$QUICK" = 1 ]; then
   JMH_PARSE=(-f 1 -wi 2 -i 3 -w 2s -r 2s)
   JMH_HOOK=(-f 1 -wi 2 -i 3)
+  NODE_PARSE=(5 3)
   SYNC=(--feeds 200)
 else
   JMH_PARSE=()
   JMH_HOOK=()
+  NODE_PARSE=(20 10)
   SYNC=()
 fi
 
-step "JMH: parsing (issue 3)" java -jar "$JAR" ParseBenchmark -prof gc "${JMH_PARSE[@]}"
+# The peers comparison (issue 9 item 5): the feed ParseBenchmark generates, written to a file for node-ical.
+EVENTS=10000
+FEED=bokit-bench/target/airbnb-${EVENTS}.ics
+PARSE_CSV=bokit-bench/target/parse-benchmark.csv
+step "peers: write the ${EVENTS}-event feed and install node-ical (issue 9 item 5)" bash -c \
+  "java -cp '$JAR' io.bokit.bench.AirbnbFeedGenerator '$FEED' $EVENTS && ls -l '$FEED' \
+   && npm ci --prefix bokit-bench/node --no-audit --no-fund --loglevel=error && node --version"
+
+# Prints events/s of each peer and the ratios; bokit and CalendarBuilder from JMH's CSV (score = feeds/s).
+peers_ratio() {
+  local node_line bokit ical4j node
+  node_line=$(grep '^node-ical events/s:' "$OUT" | tail -n 1)
+  node=$(sed -E 's/.*median=([0-9.]+).*/\1/' <<< "$node_line")
+  bokit=$(awk -F, -v e="$EVENTS" '$1 == "\"io.bokit.bench.ParseBenchmark.bokit\"" {print $5 * e}' "$PARSE_CSV")
+  ical4j=$(awk -F, -v e="$EVENTS" '$1 == "\"io.bokit.bench.ParseBenchmark.ical4jCalendarBuilder\"" {print $5 * e}' "$PARSE_CSV")
+  if [ -z "$node" ] || [ -z "$bokit" ] || [ -z "$ical4j" ]; then
+    echo "missing a figure: bokit=${bokit:-?} ical4j=${ical4j:-?} node-ical=${node:-?}" >&2
+    return 1
+  fi
+  awk -v b="$bokit" -v c="$ical4j" -v n="$node" 'BEGIN {
+    printf "bokit (JMH score x events):           %10.0f events/s\n", b
+    printf "ical4j CalendarBuilder (JMH, same run): %8.0f events/s\n", c
+    printf "node-ical (median, same run):           %8.0f events/s\n", n
+    printf "ratio bokit / CalendarBuilder: %.1fx (target >= 5x)\n", b / c
+    printf "ratio bokit / node-ical:       %.1fx (target >= 2x)\n", b / n
+  }'
+}
+
+step "JMH: parsing (issues 3 and 9 item 5)" \
+  java -jar "$JAR" ParseBenchmark -p events=$EVENTS -prof gc -rf csv -rff "$PARSE_CSV" "${JMH_PARSE[@]}"
+step "peers: node-ical parse + map, same feed, right after JMH (issue 9 item 5)" \
+  node bokit-bench/node/parse-bench.mjs "$FEED" "${NODE_PARSE[@]}"
+step "peers: ratios (issue 9 item 5)" peers_ratio
+
+if [ "$PEERS" = 1 ]; then
+  log ""
+  log "results written to $OUT"
+  exit 0
+fi
 step "JMH: request hook (issue 9 item 1)" java -jar "$JAR" HookBenchmark -prof gc "${JMH_HOOK[@]}"
 step "end-to-end sync (issues 4 and 9 item 3)" \
   java -Xmx1g "${PROPS[@]}" -cp "$JAR" io.bokit.bench.SyncHarness "${SYNC[@]}"
