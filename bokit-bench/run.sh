@@ -4,14 +4,14 @@
 #   bokit-bench/run.sh            full run (about 12 to 15 minutes on 2 CPUs)
 #   bokit-bench/run.sh --quick    short JMH runs and 200 feeds instead of 1,000 (about 4 minutes)
 #   bokit-bench/run.sh --no-build skip the Maven build (reuse bokit-bench/target/benchmarks.jar)
-#   bokit-bench/run.sh --page-latency-only   only the page-latency step (about 6 minutes with the build),
+#   bokit-bench/run.sh --page-latency-only   only the page-latency step (about 5 minutes with the build),
 #                                 results in bokit-bench/results/<UTC date>-page-latency.txt
 #
 # Steps: build the uber-jar (mvn -B -q -pl bokit-bench -am package -DskipTests; never `install`), the JMH
 # benchmarks ParseBenchmark and HookBenchmark with -prof gc, the end-to-end SyncHarness (H2 file, then embedded
 # PostgreSQL), BigFeedHarness in a child JVM with -Xmx128m, and PageLatencyHarness, which starts the Spring example
 # (built with mvn -B -q -pl bokit-example-spring -am package -DskipTests dependency:build-classpath) in child JVMs,
-# bokit enabled and disabled alternated, and drives its page over HTTP. Network traffic stays on 127.0.0.x.
+# bokit enabled and disabled side by side, and drives their page over HTTP, alternating between them. Network traffic stays on 127.0.0.x.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -48,7 +48,7 @@ step() {
   log "# exit ${status}, $((SECONDS - started)) s, load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
-log "bokit benchmarks, $(date -u '+%F %T') UTC${SUFFIX:+, quick mode}"
+log "bokit benchmarks, $(date -u '+%F %T') UTC$(if [ "$QUICK" = 1 ]; then echo ', quick mode'; fi)$(if [ "$ONLY_PAGE" = 1 ]; then echo ', page latency only'; fi)"
 log "git: $(git rev-parse --short HEAD)$(if [ -n "$(git status --porcelain)" ]; then echo ' (uncommitted changes)'; fi)"
 log "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs), nproc=$(nproc)"
 log "memory: $(free -g | awk '/^Mem:/ {print $2 " GiB total, " $7 " GiB available"}')"
@@ -61,13 +61,12 @@ if [ "$BUILD" = 1 ]; then
   step "build the Spring example" mvn -B -q -pl bokit-example-spring -am package -DskipTests \
     dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$PWD/bokit-bench/target/example-classpath.txt"
 fi
-EXAMPLE_CP="bokit-example-spring/target/classes:$(cat bokit-bench/target/example-classpath.txt 2>/dev/null || true)"
 
 if [ "$QUICK" = 1 ]; then
   JMH_PARSE=(-f 1 -wi 2 -i 3 -w 2s -r 2s)
   JMH_HOOK=(-f 1 -wi 2 -i 3)
   SYNC=(--feeds 200)
-  PAGE=(--rounds 2 --warmup 4 --measure 5)
+  PAGE=(--rounds 1 --warmup 6 --pairs 4)
 else
   JMH_PARSE=()
   JMH_HOOK=()
@@ -77,7 +76,8 @@ fi
 
 page_latency() {
   step "page latency: the Spring example with bokit enabled and disabled, alternated (issue 9 item 2)" \
-    java "${PROPS[@]}" -cp "$JAR" io.bokit.bench.PageLatencyHarness --app-classpath "$EXAMPLE_CP" "${PAGE[@]}"
+    java "${PROPS[@]}" -cp "$JAR" io.bokit.bench.PageLatencyHarness \
+    --app-classpath-file bokit-bench/target/example-classpath.txt "${PAGE[@]}"
 }
 
 if [ "$ONLY_PAGE" = 1 ]; then

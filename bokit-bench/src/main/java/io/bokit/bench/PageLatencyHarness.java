@@ -26,29 +26,31 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Page latency of a host application with bokit and without it (issue 9 item 2). Run by hand, never by
- * the build:
+ * the build ({@code bokit-bench/run.sh --page-latency-only}):
  *
  * <pre>
  *   java -cp bokit-bench/target/benchmarks.jar io.bokit.bench.PageLatencyHarness \
- *       --app-classpath "bokit-example-spring/target/classes:$(cat bokit-bench/target/example-classpath.txt)"
+ *       --app-classpath-file bokit-bench/target/example-classpath.txt
  * </pre>
  *
- * <p>It starts the Spring example ({@code bokit-example-spring}, H2 in memory) as a child JVM on a free port of
- * 127.0.0.1 and drives its page {@code /hello} (one query on the application's DataSource, no bokit code) with a
- * closed-loop load generator: {@code --users} threads, each sending the next request when the previous one
- * answered, over one {@link HttpClient} on loopback. Each phase warms up, then measures throughput and the p50
- * and p99 latency of every request started inside the measuring window.
+ * <p>It starts the Spring example ({@code bokit-example-spring}, H2 in memory) as child JVMs on free ports of
+ * 127.0.0.1, one with bokit and one with {@code bokit.enabled=false}, both at the same time, and drives their
+ * page {@code /hello} (one query on the application's DataSource, no bokit code) with a closed-loop load
+ * generator: {@code --users} threads, each sending its next request when the previous one answered, over one
+ * {@link HttpClient} on loopback. Only one of the two apps is under load at any time: the load alternates
+ * between them in short slices (A B B A A B …), so that the machine's drift (other builds on a shared
+ * machine) falls on both alike. Each slice counts the requests it completed and their latencies.
  *
  * <ol>
- *   <li><b>Steady state</b>: {@code --rounds} rounds of "bokit enabled" then "{@code bokit.enabled=false}",
- *       alternated, each in a fresh JVM. Enabled means installed, a sync interval of one hour and the two demo
- *       feeds: the first page view syncs them during the warm-up, then every request runs the hook, which is
- *       never due again during the measurement.</li>
- *   <li><b>Under sync</b>: one more JVM with {@code --feeds} feeds (default 200) on {@code --hosts} feed servers
- *       (127.0.0.2 …), each feed held {@code --hold-ms} (2 s) by its server from the moment its request arrives.
- *       The app starts not installed, is warmed up and measured, then: 20 single requests one after the other,
- *       {@code POST /actuator/bokit/install.complete}, one single request (the one whose hook starts the sync),
- *       20 single requests, and a loaded measurement while the sync runs.</li>
+ *   <li><b>Steady state</b>, {@code --rounds} pairs of fresh JVMs: bokit enabled means installed, a sync
+ *       interval of one hour and the two demo feeds; the first page view syncs them during the warm-up, then
+ *       every request runs the hook, which is never due during the measurement.</li>
+ *   <li><b>Under sync</b>, one more pair: the bokit app has {@code --feeds} feeds (default 200) on
+ *       {@code --hosts} feed servers (127.0.0.2 …), each feed held {@code --hold-ms} (2 s) by its server from
+ *       the moment its request arrives, and starts not installed. After the warm-up and a measurement of both:
+ *       20 single requests one after the other, {@code POST /actuator/bokit/install.complete}, one single request
+ *       (its hook starts the sync), 20 single requests; then the alternated measurement while the sync runs.
+ *       The disabled app gets the same 41 single requests.</li>
  * </ol>
  */
 public final class PageLatencyHarness {
@@ -61,19 +63,27 @@ public final class PageLatencyHarness {
     private final int rounds;
     private final int users;
     private final Duration warmup;
-    private final Duration measure;
+    private final int pairs;
+    private final Duration slice;
+    private final int syncPairs;
+    private final Duration syncSlice;
     private final int feeds;
     private final int hosts;
     private final Duration hold;
     private final String page;
     private final Path logDir;
+    private final List<String> enabledExtra;
 
     private PageLatencyHarness(Args args) {
+        this.enabledExtra = args.enabledExtra;
         this.appClasspath = args.appClasspath;
         this.rounds = args.rounds;
         this.users = args.users;
         this.warmup = Duration.ofSeconds(args.warmupSeconds);
-        this.measure = Duration.ofSeconds(args.measureSeconds);
+        this.pairs = args.pairs;
+        this.slice = Duration.ofMillis(args.sliceMillis);
+        this.syncPairs = args.syncPairs;
+        this.syncSlice = Duration.ofMillis(args.syncSliceMillis);
         this.feeds = args.feeds;
         this.hosts = args.hosts;
         this.hold = Duration.ofMillis(args.holdMillis);
@@ -91,29 +101,52 @@ public final class PageLatencyHarness {
         Files.createDirectories(logDir);
         System.out.printf(
                 Locale.ROOT,
-                "PageLatencyHarness: page %s, %d users in closed loop, warm-up %d s, measure %d s, %d rounds"
-                        + " alternated; under sync: %d feeds on %d hosts, each held %d ms; child logs in %s%n",
+                "PageLatencyHarness: page %s, %d users in closed loop; steady state: %d rounds (fresh JVM pairs),"
+                        + " warm-up %d s per app, %d slice pairs of %d ms; under sync: %d feeds on %d hosts, each held"
+                        + " %d ms, %d slice pairs of %d ms; child logs in %s%n",
                 page,
                 users,
-                warmup.toSeconds(),
-                measure.toSeconds(),
                 rounds,
+                warmup.toSeconds(),
+                pairs,
+                slice.toMillis(),
                 feeds,
                 hosts,
                 hold.toMillis(),
+                syncPairs,
+                syncSlice.toMillis(),
                 logDir);
 
         List<Phase> enabled = new ArrayList<>();
         List<Phase> disabled = new ArrayList<>();
+        List<Double> pairThroughput = new ArrayList<>();
+        List<Double> pairP99 = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
-            enabled.add(steady("enabled", round, List.of("--bokit.install=true", "--bokit.default-interval=3600s")));
-            disabled.add(steady("disabled", round, List.of("--bokit.enabled=false")));
+            try (App on = App.start(
+                            appClasspath,
+                            List.of("--bokit.install=true", "--bokit.default-interval=3600s"),
+                            logDir.resolve("page-latency-enabled-" + round + ".log"));
+                    App off = App.start(
+                            appClasspath,
+                            List.of("--bokit.enabled=false"),
+                            logDir.resolve("page-latency-disabled-" + round + ".log"))) {
+                on.awaitUp();
+                off.awaitUp();
+                warm(on, off);
+                Phase a = new Phase("enabled, round " + round);
+                Phase b = new Phase("disabled, round " + round);
+                alternate(on, a, off, b, pairs, slice, pairThroughput, pairP99);
+                enabled.add(a);
+                disabled.add(b);
+                System.out.println("  " + a.row() + "   (load average " + loadAverage() + ")");
+                System.out.println("  " + b.row());
+            }
         }
-        UnderSync baseline = underSync(false);
-        UnderSync underSync = underSync(true);
+        UnderSync sync = underSync();
 
         System.out.println();
-        System.out.println("Steady state, one fresh JVM per row:");
+        System.out.println("Steady state: the two apps of a round run side by side, the load alternates between them"
+                + " in slices (A B B A …):");
         System.out.printf(
                 Locale.ROOT,
                 "  %-28s %10s %9s %9s %9s %7s%n",
@@ -127,103 +160,136 @@ public final class PageLatencyHarness {
             System.out.println("  " + enabled.get(i).row());
             System.out.println("  " + disabled.get(i).row());
         }
-        double thrEnabled =
-                median(enabled.stream().mapToDouble(Phase::throughput).toArray());
-        double thrDisabled =
-                median(disabled.stream().mapToDouble(Phase::throughput).toArray());
-        double p99Enabled =
-                median(enabled.stream().mapToDouble(p -> p.percentile(0.99)).toArray());
-        double p99Disabled =
-                median(disabled.stream().mapToDouble(p -> p.percentile(0.99)).toArray());
-        double p50Enabled =
-                median(enabled.stream().mapToDouble(p -> p.percentile(0.50)).toArray());
-        double p50Disabled =
-                median(disabled.stream().mapToDouble(p -> p.percentile(0.50)).toArray());
+        Phase allOn = Phase.merge("enabled, all rounds", enabled);
+        Phase allOff = Phase.merge("disabled, all rounds", disabled);
+        System.out.println("  " + allOn.row());
+        System.out.println("  " + allOff.row());
+        double[] thrPairs =
+                pairThroughput.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] p99Pairs = pairP99.stream().mapToDouble(Double::doubleValue).toArray();
         System.out.printf(
                 Locale.ROOT,
-                "  medians over rounds: enabled %.0f req/s p50 %.2f ms p99 %.2f ms;"
-                        + " disabled %.0f req/s p50 %.2f ms p99 %.2f ms%n",
-                thrEnabled,
-                p50Enabled,
-                p99Enabled,
-                thrDisabled,
-                p50Disabled,
-                p99Disabled);
-        StringBuilder pairs = new StringBuilder();
-        for (int i = 0; i < rounds; i++) {
-            pairs.append(String.format(
-                    Locale.ROOT,
-                    " round %d: %.3f / %.3f;",
-                    i + 1,
-                    enabled.get(i).throughput() / disabled.get(i).throughput(),
-                    enabled.get(i).percentile(0.99) / disabled.get(i).percentile(0.99)));
-        }
-        System.out.println("  per round, throughput ratio / p99 ratio:" + pairs);
+                "  per slice pair (%d), enabled / disabled: throughput median %.3f (min %.3f,"
+                        + " max %.3f); p99 median %.3f (min %.3f, max %.3f)%n",
+                thrPairs.length,
+                median(thrPairs),
+                min(thrPairs),
+                max(thrPairs),
+                median(p99Pairs),
+                min(p99Pairs),
+                max(p99Pairs));
 
         System.out.println();
-        System.out.println("Under sync: two JVMs on the same timeline (warm-up, measure, 20 single requests, the"
-                + " trigger, 20 single requests, 2 s, measure), bokit disabled then enabled:");
-        System.out.printf(Locale.ROOT, "  %-28s %10s %9s %9s %9s %7s%n", "phase", "req/s", "p50 ms", "p99 ms", "max ms",
+        System.out.println("Under sync: an enabled app with " + feeds + " feeds and a disabled app side by side; the"
+                + " load alternates between them in slices before the sync and while it runs:");
+        System.out.printf(
+                Locale.ROOT,
+                "  %-28s %10s %9s %9s %9s %7s%n",
+                "phase",
+                "req/s",
+                "p50 ms",
+                "p99 ms",
+                "max ms",
                 "errors");
-        System.out.println("  " + baseline.before.row());
-        System.out.println("  " + baseline.during.row());
-        System.out.println("  " + underSync.before.row());
-        System.out.println("  " + underSync.during.row());
-        System.out.printf(Locale.ROOT, "  sync: %d of %d feeds requested when the measurement started, %d when it"
+        System.out.println("  " + sync.onBefore.row());
+        System.out.println("  " + sync.offBefore.row());
+        System.out.println("  " + sync.onDuring.row());
+        System.out.println("  " + sync.offDuring.row());
+        System.out.printf(
+                Locale.ROOT,
+                "  sync: %d of %d feeds requested when the measurement started, %d when it"
                         + " ended, %d answered (the sync was %s); the harness saw its first feed request %.0f ms"
                         + " after sending the trigger request%n",
-                underSync.arrivedAtStart, feeds, underSync.arrivedAtEnd, underSync.releasedAtEnd,
-                underSync.arrivedAtStart > 0 && underSync.releasedAtEnd < feeds ? "running throughout"
-                        : "NOT running throughout",
-                underSync.syncStartMillis);
-        for (UnderSync one : List.of(baseline, underSync)) {
-            System.out.printf(Locale.ROOT, "  %-8s the request at the trigger's place %.2f ms; the 20 single"
-                            + " requests before it: median %.2f ms, max %.2f ms; the 20 after it: median %.2f ms,"
-                            + " max %.2f ms%n",
-                    one == baseline ? "disabled" : "enabled", one.triggerMillis, median(one.soloBefore),
-                    max(one.soloBefore), median(one.soloAfter), max(one.soloAfter));
-        }
+                sync.arrivedAtStart,
+                feeds,
+                sync.arrivedAtEnd,
+                sync.releasedAtEnd,
+                sync.arrivedAtStart > 0 && sync.releasedAtEnd < feeds ? "running throughout" : "NOT running throughout",
+                sync.syncStartMillis);
+        System.out.printf(
+                Locale.ROOT,
+                "  enabled:  the trigger request %.2f ms; the 20 single requests before it:"
+                        + " median %.2f ms, max %.2f ms; the 20 after it: median %.2f ms, max %.2f ms%n",
+                sync.onSolo[20],
+                median(Arrays.copyOfRange(sync.onSolo, 0, 20)),
+                max(Arrays.copyOfRange(sync.onSolo, 0, 20)),
+                median(Arrays.copyOfRange(sync.onSolo, 21, 41)),
+                max(Arrays.copyOfRange(sync.onSolo, 21, 41)));
+        System.out.printf(
+                Locale.ROOT,
+                "  disabled: the request in the trigger's place %.2f ms; the 20 before it:"
+                        + " median %.2f ms, max %.2f ms; the 20 after it: median %.2f ms, max %.2f ms%n",
+                sync.offSolo[20],
+                median(Arrays.copyOfRange(sync.offSolo, 0, 20)),
+                max(Arrays.copyOfRange(sync.offSolo, 0, 20)),
+                median(Arrays.copyOfRange(sync.offSolo, 21, 41)),
+                max(Arrays.copyOfRange(sync.offSolo, 21, 41)));
 
-        double thrRatio = thrEnabled / thrDisabled;
-        double p99Ratio = p99Enabled / p99Disabled;
-        double syncRatio = underSync.during.percentile(0.99) / baseline.during.percentile(0.99);
-        double syncRatioSteady = underSync.during.percentile(0.99) / p99Disabled;
-        double syncRatioSameJvm = underSync.during.percentile(0.99) / underSync.before.percentile(0.99);
-        double[] neighbours = concat(underSync.soloBefore, underSync.soloAfter);
-        double triggerRatio = underSync.triggerMillis / median(neighbours);
+        double thrRatio = allOn.throughput() / allOff.throughput();
+        double p99Ratio = allOn.percentile(0.99) / allOff.percentile(0.99);
+        double syncRatio = sync.onDuring.percentile(0.99) / sync.offDuring.percentile(0.99);
+        double syncRatioBefore = sync.onBefore.percentile(0.99) / sync.offBefore.percentile(0.99);
+        double syncRatioSteady = sync.onDuring.percentile(0.99) / allOff.percentile(0.99);
+        double[] neighbours = new double[40];
+        System.arraycopy(sync.onSolo, 0, neighbours, 0, 20);
+        System.arraycopy(sync.onSolo, 21, neighbours, 20, 20);
+        double triggerRatio = sync.onSolo[20] / median(neighbours);
         System.out.println();
         System.out.println("Against the targets (issue 9 item 2):");
-        target("steady throughput, enabled / disabled (medians)", thrRatio, ">= 0.97", thrRatio >= 0.97);
-        target("steady p99, enabled / disabled (medians)", p99Ratio, "<= 1.05", p99Ratio <= 1.05);
-        target("p99 under sync / disabled, same timeline", syncRatio, "<= 1.10", syncRatio <= 1.10);
-        target("  p99 under sync / steady disabled (median)", syncRatioSteady, "(info)", true);
-        target("  p99 under sync / same JVM before the sync", syncRatioSameJvm, "(info)", true);
-        target("trigger request / median of its 40 neighbours", triggerRatio,
-                "within the neighbours' range", underSync.triggerMillis <= max(neighbours));
-    }
-
-    private static double[] concat(double[] a, double[] b) {
-        double[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
+        target("steady throughput, enabled / disabled (all slices)", thrRatio, ">= 0.97", thrRatio >= 0.97);
+        target("steady p99, enabled / disabled (all slices)", p99Ratio, "<= 1.05", p99Ratio <= 1.05);
+        target("p99 under sync / disabled app, same slices", syncRatio, "<= 1.10", syncRatio <= 1.10);
+        target("  the same pair before the sync", syncRatioBefore, "(info)", true);
+        target("  p99 under sync / steady disabled (all rounds)", syncRatioSteady, "(info)", true);
+        target(
+                "trigger request / median of its 40 neighbours",
+                triggerRatio,
+                "within the neighbours' range",
+                sync.onSolo[20] <= max(neighbours));
     }
 
     private static void target(String what, double value, String target, boolean met) {
-        System.out.printf(Locale.ROOT, "  %-52s %8.3f  target %-26s %s%n", what, value, target, met ? "met" : "MISSED");
+        System.out.printf(Locale.ROOT, "  %-52s %8.3f  target %-29s %s%n", what, value, target, met ? "met" : "MISSED");
     }
 
-    private Phase steady(String mode, int round, List<String> props) throws Exception {
-        try (App app = App.start(appClasspath, props, logDir.resolve("page-latency-" + mode + "-" + round + ".log"))) {
-            URI uri = app.uri(page);
-            load(uri, warmup, null);
-            Phase phase = new Phase(mode + ", round " + round, measure);
-            load(uri, measure, phase);
-            System.out.println("  " + phase.row() + "   (load average " + loadAverage() + ")");
-            return phase;
+    /** Warms both apps up, alternating in four steps each. */
+    private void warm(App on, App off) throws InterruptedException {
+        Duration step = warmup.dividedBy(4);
+        for (int i = 0; i < 4; i++) {
+            load(on.uri(page), step);
+            load(off.uri(page), step);
         }
     }
 
-    private UnderSync underSync(boolean bokit) throws Exception {
+    /** Pairs of slices, A B then B A, so that a drift of the machine falls on both apps alike. */
+    private void alternate(
+            App on,
+            Phase a,
+            App off,
+            Phase b,
+            int count,
+            Duration length,
+            List<Double> pairThroughput,
+            List<Double> pairP99)
+            throws InterruptedException {
+        for (int i = 0; i < count; i++) {
+            Phase sliceA = new Phase("a");
+            Phase sliceB = new Phase("b");
+            if (i % 2 == 0) {
+                load(on.uri(page), length, a, sliceA);
+                load(off.uri(page), length, b, sliceB);
+            } else {
+                load(off.uri(page), length, b, sliceB);
+                load(on.uri(page), length, a, sliceA);
+            }
+            if (pairThroughput != null) {
+                pairThroughput.add(sliceA.throughput() / sliceB.throughput());
+                pairP99.add(sliceA.percentile(0.99) / sliceB.percentile(0.99));
+            }
+        }
+    }
+
+    private UnderSync underSync() throws Exception {
         String body = AirbnbFeedGenerator.generate(10, AirbnbFeedGenerator.DEFAULT_SEED);
         List<LocalFeedServer> servers = new ArrayList<>();
         List<LocalFeedServer.Hold> holds = new ArrayList<>();
@@ -294,57 +360,70 @@ public final class PageLatencyHarness {
                     10,
                     TimeUnit.MILLISECONDS);
 
-            List<String> args = bokit
-                    ? List.of(
-                            "--spring.config.additional-location=file:" + props.toAbsolutePath(),
-                            "--bokit.install=false",
-                            "--bokit.default-interval=3600s",
-                            "--bokit.parallel-hosts=" + Math.min(64, hosts),
-                            "--bokit.http.allowed-private-addresses=127.0.0.0/8",
-                            "--bokit.executor.shutdown-timeout=1s",
-                            "--management.endpoint.bokit.access=unrestricted")
-                    : List.of("--bokit.enabled=false");
-            String mode = bokit ? "enabled" : "disabled";
-            try (App app = App.start(appClasspath, args, logDir.resolve("page-latency-timeline-" + mode + ".log"))) {
-                URI uri = app.uri(page);
-                load(uri, warmup, null);
-                Phase before = new Phase(mode + ", before the sync", measure);
-                load(uri, measure, before);
-                System.out.println("  " + before.row() + "   (load average " + loadAverage() + ")");
+            List<String> args = List.of(
+                    "--spring.config.additional-location=file:" + props.toAbsolutePath(),
+                    "--bokit.install=false",
+                    "--bokit.default-interval=3600s",
+                    "--bokit.parallel-hosts=" + Math.min(64, hosts),
+                    "--bokit.http.allowed-private-addresses=127.0.0.0/8",
+                    "--bokit.executor.shutdown-timeout=1s",
+                    "--management.endpoint.bokit.access=unrestricted");
+            try (App on = App.start(appClasspath, args, logDir.resolve("page-latency-sync-enabled.log"));
+                    App off = App.start(
+                            appClasspath,
+                            List.of("--bokit.enabled=false"),
+                            logDir.resolve("page-latency-sync-disabled.log"))) {
+                on.awaitUp();
+                off.awaitUp();
+                warm(on, off);
+                Phase onBefore = new Phase("enabled, before the sync");
+                Phase offBefore = new Phase("disabled, before the sync");
+                alternate(on, onBefore, off, offBefore, syncPairs / 2, slice, null, null);
+                System.out.println("  " + onBefore.row() + "   (load average " + loadAverage() + ")");
+                System.out.println("  " + offBefore.row());
                 if (arrivals(holds) != 0) {
                     throw new IllegalStateException("a sync started before the trigger");
                 }
-                double[] soloBefore = solo(uri, 20);
-                if (bokit) {
-                    send(HttpRequest.newBuilder(app.uri("/actuator/bokit/install.complete"))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"value\":\"true\"}"))
-                            .build(), 200);
-                }
+                double[] offSolo = solo(off.uri(page), 41);
+                double[] onSolo = new double[41];
+                System.arraycopy(solo(on.uri(page), 20), 0, onSolo, 0, 20);
+                send(
+                        HttpRequest.newBuilder(on.uri("/actuator/bokit/install.complete"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"value\":\"true\"}"))
+                                .build(),
+                        200);
                 long triggered = System.nanoTime();
-                double trigger = solo(uri, 1)[0];
-                double[] soloAfter = solo(uri, 20);
-                double syncStart = Double.NaN;
-                if (bokit) {
-                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                    while (arrivals(holds) == 0 && System.nanoTime() < deadline) {
-                        Thread.sleep(1);
-                    }
-                    if (arrivals(holds) == 0) {
-                        throw new IllegalStateException("the trigger request did not start a sync");
-                    }
-                    // arrivals are polled: the time until the harness saw the first feed request
-                    syncStart = (System.nanoTime() - triggered) / 1e6;
+                onSolo[20] = solo(on.uri(page), 1)[0];
+                System.arraycopy(solo(on.uri(page), 20), 0, onSolo, 21, 20);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (arrivals(holds) == 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(1);
                 }
-                Phase during = new Phase(mode + (bokit ? ", under sync" : ", same timeline"), measure);
-                load(uri, Duration.ofSeconds(2), null);
+                if (arrivals(holds) == 0) {
+                    throw new IllegalStateException("the trigger request did not start a sync");
+                }
+                // arrivals are polled: the time until the harness saw the first feed request
+                double syncStart = (System.nanoTime() - triggered) / 1e6;
+                Phase onDuring = new Phase("enabled, under sync");
+                Phase offDuring = new Phase("disabled, same slices");
                 int arrivedAtStart = arrivals(holds);
-                load(uri, measure, during);
+                alternate(on, onDuring, off, offDuring, syncPairs, syncSlice, null, null);
                 int arrivedAtEnd = arrivals(holds);
                 int releasedAtEnd = released.get();
-                System.out.println("  " + during.row() + "   (load average " + loadAverage() + ")");
-                return new UnderSync(before, during, soloBefore, trigger, soloAfter, syncStart, arrivedAtStart,
-                        arrivedAtEnd, releasedAtEnd);
+                System.out.println("  " + onDuring.row() + "   (load average " + loadAverage() + ")");
+                System.out.println("  " + offDuring.row());
+                return new UnderSync(
+                        onBefore,
+                        offBefore,
+                        onDuring,
+                        offDuring,
+                        onSolo,
+                        offSolo,
+                        syncStart,
+                        arrivedAtStart,
+                        arrivedAtEnd,
+                        releasedAtEnd);
             }
         } finally {
             releaser.shutdownNow();
@@ -381,8 +460,8 @@ public final class PageLatencyHarness {
         }
     }
 
-    /** Closed loop: every user sends its next request when the previous one answered. */
-    private void load(URI uri, Duration duration, Phase phase) throws InterruptedException {
+    /** Closed loop: every user sends its next request when the previous one answered; records into the phases. */
+    private void load(URI uri, Duration duration, Phase... phases) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .GET()
                 .timeout(Duration.ofSeconds(30))
@@ -393,7 +472,7 @@ public final class PageLatencyHarness {
         for (int u = 0; u < users; u++) {
             threads[u] = new Thread(
                     () -> {
-                        long[] mine = new long[1 << 16];
+                        long[] mine = new long[1 << 12];
                         int n = 0;
                         int errors = 0;
                         while (true) {
@@ -418,8 +497,9 @@ public final class PageLatencyHarness {
                             }
                             mine[n++] = System.nanoTime() - sent;
                         }
-                        if (phase != null) {
-                            phase.add(Arrays.copyOf(mine, n), errors);
+                        long[] done = Arrays.copyOf(mine, n);
+                        for (Phase phase : phases) {
+                            phase.add(done, errors);
                         }
                     },
                     "user-" + u);
@@ -427,6 +507,10 @@ public final class PageLatencyHarness {
         }
         for (Thread thread : threads) {
             thread.join();
+        }
+        long elapsed = System.nanoTime() - start;
+        for (Phase phase : phases) {
+            phase.addTime(elapsed);
         }
     }
 
@@ -450,23 +534,39 @@ public final class PageLatencyHarness {
         return Arrays.stream(values).max().orElse(Double.NaN);
     }
 
-    /** The latencies of one measuring window. */
+    private static double min(double[] values) {
+        return Arrays.stream(values).min().orElse(Double.NaN);
+    }
+
+    /** The latencies of one or more measuring slices. */
     private static final class Phase {
         private final String name;
-        private final Duration window;
         private final List<long[]> parts = new ArrayList<>();
+        private long nanos;
         private int errors;
         private long[] sorted;
 
-        Phase(String name, Duration window) {
+        Phase(String name) {
             this.name = name;
-            this.window = window;
+        }
+
+        static Phase merge(String name, List<Phase> phases) {
+            Phase out = new Phase(name);
+            for (Phase one : phases) {
+                out.add(one.sorted(), one.errors);
+                out.addTime(one.nanos);
+            }
+            return out;
         }
 
         synchronized void add(long[] latencies, int errorCount) {
             parts.add(latencies);
             errors += errorCount;
             sorted = null;
+        }
+
+        synchronized void addTime(long elapsed) {
+            nanos += elapsed;
         }
 
         synchronized long[] sorted() {
@@ -477,12 +577,15 @@ public final class PageLatencyHarness {
         }
 
         double throughput() {
-            return sorted().length / (window.toNanos() / 1e9);
+            return sorted().length / (nanos / 1e9);
         }
 
         /** The latency in ms at a quantile (nearest rank). */
         double percentile(double q) {
             long[] all = sorted();
+            if (all.length == 0) {
+                return Double.NaN;
+            }
             int rank = (int) Math.ceil(q * all.length);
             return all[Math.max(0, Math.min(all.length - 1, rank - 1))] / 1e6;
         }
@@ -502,11 +605,12 @@ public final class PageLatencyHarness {
     }
 
     private record UnderSync(
-            Phase before,
-            Phase during,
-            double[] soloBefore,
-            double triggerMillis,
-            double[] soloAfter,
+            Phase onBefore,
+            Phase offBefore,
+            Phase onDuring,
+            Phase offDuring,
+            double[] onSolo,
+            double[] offSolo,
             double syncStartMillis,
             int arrivedAtStart,
             int arrivedAtEnd,
@@ -516,13 +620,15 @@ public final class PageLatencyHarness {
     private static final class App implements AutoCloseable {
         private final Process process;
         private final int port;
+        private final Path log;
 
-        private App(Process process, int port) {
+        private App(Process process, int port, Path log) {
             this.process = process;
             this.port = port;
+            this.log = log;
         }
 
-        static App start(String classpath, List<String> props, Path log) throws Exception {
+        static App start(String classpath, List<String> props, Path log) throws IOException {
             int port = freePort();
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -541,10 +647,14 @@ public final class PageLatencyHarness {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
-            App app = new App(process, port);
+            return new App(process, port, log);
+        }
+
+        /** Waits until the app answers its health endpoint (excluded from bokit's hook). */
+        void awaitUp() throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             HttpRequest health =
-                    HttpRequest.newBuilder(app.uri("/actuator/health")).GET().build();
+                    HttpRequest.newBuilder(uri("/actuator/health")).GET().build();
             while (true) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("the example exited with " + process.exitValue() + "; see " + log);
@@ -553,13 +663,12 @@ public final class PageLatencyHarness {
                     if (CLIENT.send(health, HttpResponse.BodyHandlers.discarding())
                                     .statusCode()
                             == 200) {
-                        return app;
+                        return;
                     }
                 } catch (IOException notYet) {
                     // not listening yet
                 }
                 if (System.nanoTime() > deadline) {
-                    app.close();
                     throw new IllegalStateException("the example did not start within 120 s; see " + log);
                 }
                 Thread.sleep(100);
@@ -594,15 +703,27 @@ public final class PageLatencyHarness {
 
     private static final class Args {
         String appClasspath = System.getProperty("bokit.example.classpath");
-        int rounds = 3;
+        int rounds = 2;
         int users = 16;
-        int warmupSeconds = 8;
-        int measureSeconds = 10;
+        int warmupSeconds = 12;
+        int pairs = 8;
+        int sliceMillis = 2000;
+        int syncPairs = 6;
+        int syncSliceMillis = 1000;
         int feeds = 200;
         int hosts = 20;
         int holdMillis = 2000;
         String page = "/hello";
+        List<String> enabledExtra = new ArrayList<>();
         String logDir = "bokit-bench/target";
+
+        private static String readClasspath(String file) {
+            try {
+                return Files.readString(Path.of(file)).strip();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the app classpath file " + file, e);
+            }
+        }
 
         static Args parse(String[] argv) {
             Args args = new Args();
@@ -610,14 +731,20 @@ public final class PageLatencyHarness {
                 String value = i + 1 < argv.length ? argv[i + 1] : null;
                 switch (argv[i]) {
                     case "--app-classpath" -> args.appClasspath = value;
+                    case "--app-classpath-file" -> args.appClasspath =
+                            "bokit-example-spring/target/classes" + File.pathSeparator + readClasspath(value);
                     case "--rounds" -> args.rounds = Integer.parseInt(value);
                     case "--users" -> args.users = Integer.parseInt(value);
                     case "--warmup" -> args.warmupSeconds = Integer.parseInt(value);
-                    case "--measure" -> args.measureSeconds = Integer.parseInt(value);
+                    case "--pairs" -> args.pairs = Integer.parseInt(value);
+                    case "--slice-ms" -> args.sliceMillis = Integer.parseInt(value);
+                    case "--sync-pairs" -> args.syncPairs = Integer.parseInt(value);
+                    case "--sync-slice-ms" -> args.syncSliceMillis = Integer.parseInt(value);
                     case "--feeds" -> args.feeds = Integer.parseInt(value);
                     case "--hosts" -> args.hosts = Integer.parseInt(value);
                     case "--hold-ms" -> args.holdMillis = Integer.parseInt(value);
                     case "--page" -> args.page = value;
+                    case "--enabled-arg" -> args.enabledExtra.add(value); // e.g. --bokit.trigger.enabled=false
                     case "--log-dir" -> args.logDir = value;
                     default -> throw new IllegalArgumentException("unknown argument " + argv[i]);
                 }
@@ -625,7 +752,8 @@ public final class PageLatencyHarness {
             }
             if (args.appClasspath == null || args.appClasspath.isBlank()) {
                 throw new IllegalArgumentException("--app-classpath is required (the example's classes and"
-                        + " dependencies, see bokit-bench/run.sh)");
+                        + " dependencies) or --app-classpath-file (the dependencies, after bokit-example-spring/target/classes),"
+                        + " see bokit-bench/run.sh");
             }
             for (String entry : args.appClasspath.split(File.pathSeparator)) {
                 if (!new File(entry).exists()) {
