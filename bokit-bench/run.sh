@@ -11,7 +11,8 @@
 # benchmarks ParseBenchmark and HookBenchmark with -prof gc, the end-to-end SyncHarness (H2 file, then embedded
 # PostgreSQL), BigFeedHarness in a child JVM with -Xmx128m, and PageLatencyHarness, which starts the Spring example
 # (built with mvn -B -q -pl bokit-example-spring -am package -DskipTests dependency:build-classpath) in child JVMs,
-# bokit enabled and disabled side by side, and drives their page over HTTP, alternating between them. Network traffic stays on 127.0.0.x.
+# bokit enabled and disabled side by side, and drives their page over HTTP, alternating between them.
+# Network traffic stays on 127.0.0.x.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
