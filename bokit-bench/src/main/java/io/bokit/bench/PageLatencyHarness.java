@@ -251,7 +251,13 @@ public final class PageLatencyHarness {
     }
 
     private static void target(String what, double value, String target, boolean met) {
-        System.out.printf(Locale.ROOT, "  %-52s %8.3f  target %-29s %s%n", what, value, target, met ? "met" : "MISSED");
+        System.out.printf(
+                Locale.ROOT,
+                "  %-52s %8.3f  target %-29s %s%n",
+                what,
+                value,
+                target,
+                Double.isNaN(value) ? "not measured" : met ? "met" : "MISSED");
     }
 
     /** Warms both apps up, alternating in four steps each. */
@@ -526,6 +532,9 @@ public final class PageLatencyHarness {
     }
 
     static double median(double[] values) {
+        if (values.length == 0) {
+            return Double.NaN; // --rounds 0: the under-sync part only
+        }
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int n = sorted.length;
