@@ -6,12 +6,15 @@
 #   bokit-bench/run.sh --no-build skip the Maven build (reuse bokit-bench/target/benchmarks.jar)
 #   bokit-bench/run.sh --peers    only the peers comparison: feed, JMH ParseBenchmark, node-ical, ratios (about
 #                                 4 minutes; writes <UTC date>-peers.txt so a full run's file is left alone)
+#   bokit-bench/run.sh --page-latency-only   only the page-latency step (about 5 minutes with the build),
+#                                 results in bokit-bench/results/<UTC date>-page-latency.txt
 #
-# Steps: build the uber-jar (mvn -B -q -pl bokit-bench -am package -DskipTests; never `install`), the JMH
-# benchmark ParseBenchmark with -prof gc, right after it node-ical (npm, run with the machine's Node.js) on the same
-# 10,000-event feed written to a file, and the ratios bokit / ical4j CalendarBuilder and bokit / node-ical (issue 9
-# item 5), then HookBenchmark with -prof gc, the end-to-end SyncHarness (H2 file, then embedded PostgreSQL), and
-# BigFeedHarness in a child JVM with -Xmx128m. Network traffic stays on 127.0.0.x (npm ci reaches the registry once,
+# Steps: build the uber-jar (mvn -B -q -pl bokit-bench -am package -DskipTests; never `install`) and the Spring
+# example, the JMH benchmark ParseBenchmark with -prof gc, right after it node-ical (npm, run with the machine's
+# Node.js) on the same 10,000-event feed and the ratios bokit / CalendarBuilder and bokit / node-ical (issue 9 item
+# 5), then HookBenchmark with -prof gc, the end-to-end SyncHarness (H2 file, then embedded PostgreSQL),
+# BigFeedHarness in a child JVM with -Xmx128m, and PageLatencyHarness (the Spring example with bokit enabled and
+# disabled side by side, driven over HTTP). Network traffic stays on 127.0.0.x (npm ci reaches the registry once,
 # unless bokit-bench/node/node_modules is already up to date with package-lock.json).
 set -euo pipefail
 
@@ -19,12 +22,14 @@ cd "$(dirname "$0")/.."
 QUICK=0
 BUILD=1
 PEERS=0
+ONLY_PAGE=0
 for arg in "$@"; do
   case "$arg" in
     --quick) QUICK=1 ;;
     --no-build) BUILD=0 ;;
     --peers) PEERS=1 ;;
-    *) echo "usage: $0 [--quick] [--no-build] [--peers]" >&2; exit 2 ;;
+    --page-latency-only) ONLY_PAGE=1 ;;
+    *) echo "usage: $0 [--quick] [--no-build] [--peers] [--page-latency-only]" >&2; exit 2 ;;
   esac
 done
 
@@ -34,6 +39,7 @@ mkdir -p bokit-bench/results
 SUFFIX=""
 if [ "$QUICK" = 1 ]; then SUFFIX="-quick"; fi
 if [ "$PEERS" = 1 ]; then SUFFIX="${SUFFIX}-peers"; fi
+if [ "$ONLY_PAGE" = 1 ]; then SUFFIX="${SUFFIX}-page-latency"; fi
 OUT="bokit-bench/results/$(date -u +%F)${SUFFIX}.txt"
 : > "$OUT"
 
@@ -49,7 +55,7 @@ step() {
   log "# exit ${status}, $((SECONDS - started)) s, load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
-log "bokit benchmarks, $(date -u '+%F %T') UTC$([ "$QUICK" = 1 ] && echo ', quick mode')$([ "$PEERS" = 1 ] && echo ', peers only')"
+log "bokit benchmarks, $(date -u '+%F %T') UTC$(if [ "$QUICK" = 1 ]; then echo ', quick mode'; fi)$(if [ "$PEERS" = 1 ]; then echo ', peers only'; fi)$(if [ "$ONLY_PAGE" = 1 ]; then echo ', page latency only'; fi)"
 log "git: $(git rev-parse --short HEAD)$(if [ -n "$(git status --porcelain)" ]; then echo ' (uncommitted changes)'; fi)"
 log "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs), nproc=$(nproc)"
 log "memory: $(free -g | awk '/^Mem:/ {print $2 " GiB total, " $7 " GiB available"}')"
@@ -59,6 +65,9 @@ log "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 if [ "$BUILD" = 1 ]; then
   step "build" mvn -B -q -pl bokit-bench -am package -DskipTests
+  # the Spring example for the page-latency step: its jar's dependencies as a classpath file (it is not repackaged)
+  step "build the Spring example" mvn -B -q -pl bokit-example-spring -am package -DskipTests \
+    dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$PWD/bokit-bench/target/example-classpath.txt"
 fi
 
 if [ "$QUICK" = 1 ]; then
@@ -66,11 +75,26 @@ if [ "$QUICK" = 1 ]; then
   JMH_HOOK=(-f 1 -wi 2 -i 3)
   NODE_PARSE=(5 3)
   SYNC=(--feeds 200)
+  PAGE=(--rounds 1 --warmup 6 --pairs 4)
 else
   JMH_PARSE=()
   JMH_HOOK=()
   NODE_PARSE=(20 10)
   SYNC=()
+  PAGE=()
+fi
+
+page_latency() {
+  step "page latency: the Spring example with bokit enabled and disabled, alternated (issue 9 item 2)" \
+    java "${PROPS[@]}" -cp "$JAR" io.bokit.bench.PageLatencyHarness \
+    --app-classpath-file bokit-bench/target/example-classpath.txt "${PAGE[@]}"
+}
+
+if [ "$ONLY_PAGE" = 1 ]; then
+  page_latency
+  log ""
+  log "results written to $OUT"
+  exit 0
 fi
 
 # The peers comparison (issue 9 item 5): the feed ParseBenchmark generates, written to a file for node-ical.
@@ -121,6 +145,7 @@ step "memory: largest feed under the default 10 MiB cap, -Xmx128m (issue 9 item 
 step "memory: 40,000 events (11.3 MiB) with the cap raised to 16 MiB, -Xmx128m (issue 9 item 4)" \
   java -Xmx128m -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath=bokit-bench/target "${PROPS[@]}" \
   -cp "$JAR" io.bokit.bench.BigFeedHarness --events 40000 --max-body-mib 16
+page_latency
 
 log ""
 log "results written to $OUT"

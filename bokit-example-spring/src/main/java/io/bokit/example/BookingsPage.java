@@ -6,13 +6,18 @@ import io.bokit.core.domain.BookingQuery;
 import io.bokit.core.domain.Feed;
 import io.bokit.core.port.in.SyncStatus;
 import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
-/** The example's one page: the feeds, the sync status and every imported booking. */
+/**
+ * The example's bokit page: the feeds, the sync status and every imported booking. It is absent with
+ * {@code bokit.enabled=false} (there is no {@link Bokit} then).
+ */
 @RestController
+@ConditionalOnProperty(prefix = "bokit", name = "enabled", havingValue = "true", matchIfMissing = true)
 public class BookingsPage {
     private final Bokit bokit;
 
