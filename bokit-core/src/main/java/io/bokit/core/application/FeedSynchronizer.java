@@ -6,6 +6,7 @@ import io.bokit.core.domain.Calendar;
 import io.bokit.core.domain.Feed;
 import io.bokit.core.domain.FeedOutcome;
 import io.bokit.core.domain.FeedResult;
+import io.bokit.core.domain.FeedUnavailableException;
 import io.bokit.core.domain.FetchState;
 import io.bokit.core.domain.Options;
 import io.bokit.core.domain.Reconciler;
@@ -30,7 +31,7 @@ import java.util.function.DoubleSupplier;
 
 /**
  * Syncs one feed: fetch, skip if unchanged, parse, reconcile, store atomically, record the fetch
- * state. Failures of the feed are thrown to {@link SyncService}, which isolates them.
+ * state. Failures of the feed (a {@link FeedUnavailableException} for a failed fetch) are thrown to {@link SyncService}, which isolates them.
  */
 final class FeedSynchronizer {
     private final FeedCatalogPort catalog;
@@ -80,7 +81,7 @@ final class FeedSynchronizer {
             String error = failed.httpStatus() > 0
                     ? "HTTP " + failed.httpStatus() + ": " + failed.message()
                     : failed.message();
-            throw new FeedFailure(error, failed.retryAfter());
+            throw new FeedUnavailableException(error, failed.retryAfter());
         }
         if (fetched instanceof ICalFeedPort.NotModified) {
             return notModified(feed, state, state.etag(), state.lastModified(), started);
@@ -165,20 +166,6 @@ final class FeedSynchronizer {
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
-    }
-
-    /** A feed failure the fetcher reported, with the server's Retry-After if any. */
-    static final class FeedFailure extends RuntimeException {
-        private final transient Instant retryAfter;
-
-        FeedFailure(String message, Instant retryAfter) {
-            super(message, null, false, false);
-            this.retryAfter = retryAfter;
-        }
-
-        Instant retryAfter() {
-            return retryAfter;
         }
     }
 }

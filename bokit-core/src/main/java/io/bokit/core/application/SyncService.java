@@ -1,9 +1,11 @@
 package io.bokit.core.application;
 
+import io.bokit.core.domain.BokitException;
 import io.bokit.core.domain.Calendar;
 import io.bokit.core.domain.CalendarKey;
 import io.bokit.core.domain.Feed;
 import io.bokit.core.domain.FeedResult;
+import io.bokit.core.domain.FeedUnavailableException;
 import io.bokit.core.domain.Options;
 import io.bokit.core.domain.RunLease;
 import io.bokit.core.domain.Secrets;
@@ -118,8 +120,8 @@ public final class SyncService implements SyncUseCase {
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable e) {
-            if (e instanceof FeedSynchronizer.FeedFailure failure) {
-                retryAfter = failure.retryAfter();
+            if (e instanceof FeedUnavailableException unavailable) {
+                retryAfter = unavailable.retryAfter();
             }
             result = FeedResult.failed(feed, Secrets.mask(describe(e)));
         }
@@ -140,7 +142,7 @@ public final class SyncService implements SyncUseCase {
     }
 
     private static String describe(Throwable e) {
-        if (e instanceof FeedSynchronizer.FeedFailure || e instanceof io.bokit.core.domain.BokitException) {
+        if (e instanceof BokitException) {
             return e.getMessage();
         }
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
