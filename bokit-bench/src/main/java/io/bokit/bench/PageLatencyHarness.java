@@ -147,15 +147,7 @@ public final class PageLatencyHarness {
         System.out.println();
         System.out.println("Steady state: the two apps of a round run side by side, the load alternates between them"
                 + " in slices (A B B A …):");
-        System.out.printf(
-                Locale.ROOT,
-                "  %-28s %10s %9s %9s %9s %7s%n",
-                "phase",
-                "req/s",
-                "p50 ms",
-                "p99 ms",
-                "max ms",
-                "errors");
+        printPhaseHeader();
         for (int i = 0; i < rounds; i++) {
             System.out.println("  " + enabled.get(i).row());
             System.out.println("  " + disabled.get(i).row());
@@ -182,15 +174,7 @@ public final class PageLatencyHarness {
         System.out.println();
         System.out.println("Under sync: an enabled app with " + feeds + " feeds and a disabled app side by side; the"
                 + " load alternates between them in slices before the sync and while it runs:");
-        System.out.printf(
-                Locale.ROOT,
-                "  %-28s %10s %9s %9s %9s %7s%n",
-                "phase",
-                "req/s",
-                "p50 ms",
-                "p99 ms",
-                "max ms",
-                "errors");
+        printPhaseHeader();
         System.out.println("  " + sync.onBefore.row());
         System.out.println("  " + sync.offBefore.row());
         System.out.println("  " + sync.onDuring.row());
@@ -773,5 +757,18 @@ public final class PageLatencyHarness {
             }
             return args;
         }
+    }
+
+    /** The column heads of {@code Phase.row()}. */
+    private static void printPhaseHeader() {
+        System.out.printf(
+                Locale.ROOT,
+                "  %-28s %10s %9s %9s %9s %7s%n",
+                "phase",
+                "req/s",
+                "p50 ms",
+                "p99 ms",
+                "max ms",
+                "errors");
     }
 }
