@@ -100,6 +100,11 @@ class SyncServiceTest {
                 .id();
     }
 
+    /** A forced sync of every enabled feed, which must complete. */
+    private static SyncReport syncAll(Bokit bokit) {
+        return completed(bokit.sync().sync(SyncCommand.forceAll()));
+    }
+
     private static SyncReport completed(SyncResult result) {
         assertThat(result).isInstanceOf(SyncResult.Completed.class);
         return ((SyncResult.Completed) result).report();
@@ -131,7 +136,7 @@ class SyncServiceTest {
                         .build());
 
         // when
-        SyncReport report = completed(bokit.sync().sync(SyncCommand.forceAll()));
+        SyncReport report = syncAll(bokit);
 
         // then
         assertThat(report.feeds())
@@ -233,7 +238,7 @@ class SyncServiceTest {
                                 .build())
                 .explode(booking, new IllegalStateException("cannot reach " + booking.reveal()));
 
-        bokit.sync().sync(SyncCommand.forceAll());
+        syncAll(bokit);
 
         // the two hosts are fetched in parallel, so their lines may come in either order
         List<String> lines = log.lines();
@@ -294,7 +299,7 @@ class SyncServiceTest {
                         .reserved("moves", TODAY.plusDays(5), TODAY.plusDays(7))
                         .blocked("block", TODAY.plusDays(9), TODAY.plusDays(10))
                         .build());
-        bokit.sync().sync(SyncCommand.forceAll());
+        syncAll(bokit);
 
         // when the feed moves one stay and drops the other and the block
         feeds.serve(
@@ -302,7 +307,7 @@ class SyncServiceTest {
                 ICalFeedBuilder.airbnb()
                         .reserved("moves", TODAY.plusDays(5), TODAY.plusDays(8))
                         .build());
-        bokit.sync().sync(SyncCommand.forceAll());
+        syncAll(bokit);
 
         // then
         assertThat(events)
@@ -327,12 +332,12 @@ class SyncServiceTest {
                 .reserved("A1", TODAY, TODAY.plusDays(2))
                 .build();
         feeds.serve(airbnb, body, "\"v1\"").serve(booking, body);
-        completed(bokit.sync().sync(SyncCommand.forceAll()));
+        syncAll(bokit);
         int parsesAfterFirst = parses.get();
         int appliesAfterFirst = applies.get();
 
         // when
-        SyncReport again = completed(bokit.sync().sync(SyncCommand.forceAll()));
+        SyncReport again = syncAll(bokit);
 
         // then
         assertThat(again.feeds()).extracting(FeedResult::outcome).containsOnly(FeedOutcome.NOT_MODIFIED);
@@ -360,7 +365,7 @@ class SyncServiceTest {
                 ICalFeedBuilder.airbnb()
                         .reserved("A1", TODAY.plusDays(1), TODAY.plusDays(3))
                         .build());
-        bokit.sync().sync(SyncCommand.forceAll());
+        syncAll(bokit);
         List<Booking> before = bookingsOf("seaview-airbnb");
 
         // when the feed changes but the store fails while applying
@@ -395,23 +400,21 @@ class SyncServiceTest {
                 ICalFeedBuilder.airbnb()
                         .reserved("A1", TODAY.plusDays(1), TODAY.plusDays(3))
                         .build());
-        bokit.sync().sync(SyncCommand.forceAll());
+        syncAll(bokit);
 
         // when it answers an empty 200, then an HTML page: both are feed errors
         feeds.serve(airbnb, "");
-        assertThat(completed(bokit.sync().sync(SyncCommand.forceAll())).errors())
-                .isEqualTo(1);
+        assertThat(syncAll(bokit).errors()).isEqualTo(1);
         feeds.serve(airbnb, "<html><body>Sign in</body></html>");
         clock.advance(Duration.ofHours(1));
-        assertThat(completed(bokit.sync().sync(SyncCommand.forceAll())).errors())
-                .isEqualTo(1);
+        assertThat(syncAll(bokit).errors()).isEqualTo(1);
         assertThat(bookingsOf("seaview-airbnb")).extracting(Booking::status).containsExactly(BookingStatus.CONFIRMED);
 
         // when it serves a valid calendar with no events, twice
         feeds.serve(airbnb, ICalFeedBuilder.airbnb().build());
         for (int run = 0; run < 2; run++) {
             clock.advance(Duration.ofHours(1));
-            SyncReport held = completed(bokit.sync().sync(SyncCommand.forceAll()));
+            SyncReport held = syncAll(bokit);
             assertThat(held.totals().vanished()).isZero();
         }
         assertThat(bookingsOf("seaview-airbnb")).extracting(Booking::status).containsExactly(BookingStatus.CONFIRMED);
@@ -423,8 +426,7 @@ class SyncServiceTest {
 
         // then the third empty run in a row is believed
         clock.advance(Duration.ofHours(1));
-        assertThat(completed(bokit.sync().sync(SyncCommand.forceAll())).totals().vanished())
-                .isEqualTo(1);
+        assertThat(syncAll(bokit).totals().vanished()).isEqualTo(1);
         assertThat(bookingsOf("seaview-airbnb")).extracting(Booking::status).containsExactly(BookingStatus.VANISHED);
     }
 
@@ -438,13 +440,13 @@ class SyncServiceTest {
                 .build();
         String empty = ICalFeedBuilder.airbnb().build();
         feeds.serve(airbnb, full);
-        bokit.sync().sync(SyncCommand.forceAll());
+        syncAll(bokit);
 
         // when it is empty, full again (the same bytes as before), then empty twice
         for (String body : List.of(empty, full, empty, empty)) {
             feeds.serve(airbnb, body);
             clock.advance(Duration.ofMinutes(10));
-            bokit.sync().sync(SyncCommand.forceAll());
+            syncAll(bokit);
         }
 
         // then only two empty runs are in a row: nothing vanished yet
@@ -466,14 +468,14 @@ class SyncServiceTest {
                         + "RRULE:FREQ=WEEKLY\r\nSUMMARY:Blocked\r\nEND:VEVENT\r\n")
                 .build();
         feeds.serve(airbnb, weekly, "\"same\"");
-        completed(bokit.sync().sync(SyncCommand.forceAll()));
+        syncAll(bokit);
         int before = bookingsOf("seaview-owner").size();
 
         // when the same day passes with another fetch, then a week later
         clock.advance(Duration.ofHours(1));
-        SyncReport sameDay = completed(bokit.sync().sync(SyncCommand.forceAll()));
+        SyncReport sameDay = syncAll(bokit);
         clock.advance(Duration.ofDays(7));
-        SyncReport nextWeek = completed(bokit.sync().sync(SyncCommand.forceAll()));
+        SyncReport nextWeek = syncAll(bokit);
 
         // then the same day used the ETag, the new day parsed again and imported the new occurrence
         assertThat(sameDay.feeds()).extracting(FeedResult::outcome).containsExactly(FeedOutcome.NOT_MODIFIED);
@@ -490,16 +492,16 @@ class SyncServiceTest {
         Bokit bokit = bokit();
         addFeed(bokit, "seaview", "seaview-airbnb", airbnb);
         feeds.fail(airbnb, 429, "too many requests", clock.now().plus(Duration.ofMinutes(30)));
-        bokit.sync().sync(SyncCommand.forceAll());
+        syncAll(bokit);
 
         clock.advance(Duration.ofMinutes(29));
-        SyncReport waiting = completed(bokit.sync().sync(SyncCommand.forceAll()));
+        SyncReport waiting = syncAll(bokit);
         assertThat(waiting.feeds()).extracting(FeedResult::outcome).containsExactly(FeedOutcome.BACKED_OFF);
         assertThat(feeds.requestCount(airbnb)).isEqualTo(1);
 
         clock.advance(Duration.ofMinutes(2));
         feeds.serve(airbnb, ICalFeedBuilder.airbnb().build());
-        SyncReport after = completed(bokit.sync().sync(SyncCommand.forceAll()));
+        SyncReport after = syncAll(bokit);
         assertThat(after.feeds()).extracting(FeedResult::outcome).containsExactly(FeedOutcome.SYNCED);
         assertThat(catalog.findFeed(FeedId.of("seaview-airbnb"))
                         .orElseThrow()
@@ -514,14 +516,14 @@ class SyncServiceTest {
         addFeed(bokit, "seaview", "seaview-airbnb", airbnb);
         feeds.fail(airbnb, 500, "server error", null);
 
-        bokit.sync().sync(SyncCommand.forceAll());
+        syncAll(bokit);
         assertThat(catalog.findFeed(FeedId.of("seaview-airbnb"))
                         .orElseThrow()
                         .fetchState()
                         .backoffUntil())
                 .isEqualTo(clock.now().plus(Duration.ofMinutes(1)));
         clock.advance(Duration.ofMinutes(2));
-        bokit.sync().sync(SyncCommand.forceAll());
+        syncAll(bokit);
 
         var state = catalog.findFeed(FeedId.of("seaview-airbnb")).orElseThrow().fetchState();
         assertThat(state.consecutiveFailures()).isEqualTo(2);
@@ -581,7 +583,7 @@ class SyncServiceTest {
         }
 
         // when
-        SyncReport report = completed(bokit.sync().sync(SyncCommand.forceAll()));
+        SyncReport report = syncAll(bokit);
 
         // then
         assertThat(report.errors()).isZero();
@@ -603,14 +605,14 @@ class SyncServiceTest {
                         .reserved("future", TODAY.plusDays(4), TODAY.plusDays(6))
                         .reserved("other", TODAY.plusDays(20), TODAY.plusDays(21))
                         .build());
-        bokit.sync().sync(SyncCommand.forceAll());
+        syncAll(bokit);
 
         feeds.serve(
                 airbnb,
                 ICalFeedBuilder.airbnb()
                         .reserved("other", TODAY.plusDays(20), TODAY.plusDays(21))
                         .build());
-        bokit.sync().sync(SyncCommand.forceAll());
+        syncAll(bokit);
         assertThat(bokit.bookings().find(BookingQuery.all()))
                 .extracting(b -> b.key().uid() + "=" + b.status().code())
                 .containsExactlyInAnyOrder("past=confirmed", "future=vanished", "other=confirmed");
@@ -621,7 +623,7 @@ class SyncServiceTest {
                         .reserved("future", TODAY.plusDays(4), TODAY.plusDays(6))
                         .reserved("other", TODAY.plusDays(20), TODAY.plusDays(21))
                         .build());
-        SyncReport back = completed(bokit.sync().sync(SyncCommand.forceAll()));
+        SyncReport back = syncAll(bokit);
         assertThat(back.totals().updated()).isEqualTo(1);
         assertThat(bokit.bookings().find(BookingQuery.all()))
                 .extracting(b -> b.key().uid() + "=" + b.status().code())
