@@ -1,7 +1,6 @@
 package io.bokit.spring;
 
 import io.bokit.core.application.Bokit;
-import io.bokit.core.domain.Calendar;
 import io.bokit.core.domain.CalendarKey;
 import io.bokit.core.domain.Feed;
 import io.bokit.core.domain.FeedId;
@@ -11,8 +10,6 @@ import io.bokit.core.domain.OptionKey;
 import io.bokit.core.port.in.AddCalendarCommand;
 import io.bokit.core.port.in.AddFeedCommand;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -45,8 +42,7 @@ final class StartupRegistration implements SmartInitializingSingleton {
     }
 
     private void setIfUnset(String key, String value) {
-        if (bokit.options().get(key).isDefault()) {
-            bokit.options().set(key, value);
+        if (bokit.options().setIfUnset(key, value)) {
             log.info("[bokit] Stored {}={} (no value was stored yet)", key, value);
         }
     }
@@ -56,43 +52,24 @@ final class StartupRegistration implements SmartInitializingSingleton {
             throw new InvalidInputException("bokit.calendars[]: every calendar needs a key");
         }
         CalendarKey key = CalendarKey.of(entry.getKey());
-        boolean known = bokit.feeds().calendars().stream().map(Calendar::key).anyMatch(key::equals);
-        if (known) {
-            return;
-        }
         ZoneId zone = entry.getZone() == null || entry.getZone().isBlank() ? null : ZoneId.of(entry.getZone());
         String name = entry.getName() == null || entry.getName().isBlank() ? entry.getKey() : entry.getName();
-        bokit.feeds().addCalendar(new AddCalendarCommand(key, name, zone));
-        log.info("[bokit] Registered calendar {}", key.value());
+        bokit.feeds().ensureCalendar(new AddCalendarCommand(key, name, zone));
     }
 
     private void register(BokitProperties.FeedEntry entry) {
         if (entry.getCalendar() == null || entry.getUrl() == null) {
             throw new InvalidInputException("bokit.feeds[]: every feed needs a calendar and a url");
         }
-        CalendarKey calendar = CalendarKey.of(entry.getCalendar());
         FeedUrl url = FeedUrl.parse(entry.getUrl());
         FeedId id = entry.getId() == null || entry.getId().isBlank() ? null : FeedId.of(entry.getId());
-        List<Feed> feeds = bokit.feeds().feeds();
-        Optional<Feed> existing = feeds.stream()
-                .filter(feed -> id != null
-                        ? feed.id().equals(id)
-                        : feed.calendar().equals(calendar) && feed.url().equals(url))
-                .findFirst();
-        if (existing.isPresent()) {
-            if (!existing.get().url().equals(url)) {
-                log.warn(
-                        "[bokit] Feed {} is already registered with another URL ({}); the stored one is kept",
-                        existing.get().id().value(),
-                        existing.get().url().masked());
-            }
-            return;
-        }
         String name = entry.getName() == null || entry.getName().isBlank() ? null : entry.getName();
-        Feed added = bokit.feeds().addFeed(new AddFeedCommand(calendar, id, url, name));
-        log.info(
-                "[bokit] Registered feed {} ({})",
-                added.id().value(),
-                added.url().masked());
+        Feed stored = bokit.feeds().ensureFeed(new AddFeedCommand(CalendarKey.of(entry.getCalendar()), id, url, name));
+        if (!stored.url().equals(url)) {
+            log.warn(
+                    "[bokit] Feed {} is already registered with another URL ({}); the stored one is kept",
+                    stored.id().value(),
+                    stored.url().masked());
+        }
     }
 }

@@ -15,6 +15,7 @@ import io.bokit.core.port.out.OptionsPort;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Manages calendars and feeds over {@link FeedCatalogPort}, checking keys and references. */
@@ -47,6 +48,19 @@ public final class FeedsService implements FeedsUseCase {
     }
 
     @Override
+    public Calendar ensureCalendar(AddCalendarCommand command) {
+        Optional<Calendar> existing = catalog.findCalendar(command.key());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        try {
+            return addCalendar(command);
+        } catch (InvalidInputException e) {
+            return catalog.findCalendar(command.key()).orElseThrow(() -> e); // another node was first
+        }
+    }
+
+    @Override
     public List<Calendar> calendars() {
         return catalog.calendars();
     }
@@ -75,6 +89,28 @@ public final class FeedsService implements FeedsUseCase {
         Feed feed = new Feed(command.calendar(), id, command.name(), command.url(), true, FetchState.NEVER);
         catalog.saveFeed(feed);
         return feed;
+    }
+
+    @Override
+    public Feed ensureFeed(AddFeedCommand command) {
+        Optional<Feed> existing = find(command);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        try {
+            return addFeed(command);
+        } catch (InvalidInputException e) {
+            return find(command).orElseThrow(() -> e); // another node was first
+        }
+    }
+
+    private Optional<Feed> find(AddFeedCommand command) {
+        return command.id() != null
+                ? catalog.findFeed(command.id())
+                : catalog.feeds().stream()
+                        .filter(feed -> feed.calendar().equals(command.calendar())
+                                && feed.url().equals(command.url()))
+                        .findFirst();
     }
 
     @Override

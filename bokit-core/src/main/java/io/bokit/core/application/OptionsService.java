@@ -51,6 +51,18 @@ public final class OptionsService implements OptionsUseCase {
     }
 
     @Override
+    public boolean setIfUnset(String key, String value) {
+        OptionKey<?> option = OptionKey.require(key);
+        String canonical = option.normalize(value);
+        if (store.load(option.key()).isPresent()) {
+            return false;
+        }
+        store.store(option.key(), canonical);
+        onChange.run();
+        return true;
+    }
+
+    @Override
     public OptionValue unset(String key) {
         OptionKey<?> option = OptionKey.require(key);
         store.remove(option.key());

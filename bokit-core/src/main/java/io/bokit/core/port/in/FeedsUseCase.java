@@ -16,6 +16,14 @@ public interface FeedsUseCase {
     /** Adds a calendar; refuses a key already in use. */
     Calendar addCalendar(AddCalendarCommand command);
 
+    /**
+     * Adds a calendar unless one with its key exists, also when another node adds it at the same
+     * moment (startup registration from configuration); an existing calendar is never changed.
+     *
+     * @return the stored calendar
+     */
+    Calendar ensureCalendar(AddCalendarCommand command);
+
     /** Every calendar, sorted by key. */
     List<Calendar> calendars();
 
@@ -24,6 +32,15 @@ public interface FeedsUseCase {
 
     /** Attaches a new, enabled feed to an existing calendar; refuses an id already in use. */
     Feed addFeed(AddFeedCommand command);
+
+    /**
+     * Attaches a feed unless it exists — the feed with the command's id, or without an id the feed of
+     * that calendar with that URL — also when another node adds it at the same moment; an existing
+     * feed is never changed.
+     *
+     * @return the stored feed (compare its URL with the command's to notice a changed configuration)
+     */
+    Feed ensureFeed(AddFeedCommand command);
 
     /** Every feed, sorted by id. */
     List<Feed> feeds();

@@ -35,6 +35,15 @@ public interface OptionsUseCase {
     OptionValue set(String key, String value);
 
     /**
+     * Validates and stores a value only when none is stored yet (a default from configuration that
+     * must never overwrite what an operator set).
+     *
+     * @return whether the value was stored
+     * @throws io.bokit.core.domain.InvalidOptionException naming the key, the value and what is allowed
+     */
+    boolean setIfUnset(String key, String value);
+
+    /**
      * Removes a stored value; the option takes its default.
      *
      * @param key a known key
