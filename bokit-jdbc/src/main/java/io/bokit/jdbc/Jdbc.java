@@ -91,14 +91,21 @@ final class Jdbc {
 
     /** Binds parameters in order; a {@link Column.Null} binds an SQL NULL of its type. */
     static void bind(PreparedStatement statement, List<?> params) throws SQLException {
-        for (int i = 0; i < params.size(); i++) {
-            Object param = params.get(i);
+        bind(statement, 1, params);
+    }
+
+    /** Binds parameters from position {@code first} on; returns the position after the last one bound. */
+    static int bind(PreparedStatement statement, int first, List<?> params) throws SQLException {
+        int position = first;
+        for (Object param : params) {
             if (param instanceof Column.Null typed) {
-                statement.setNull(i + 1, typed.sqlType());
+                statement.setNull(position, typed.sqlType());
             } else {
-                statement.setObject(i + 1, param);
+                statement.setObject(position, param);
             }
+            position++;
         }
+        return position;
     }
 
     /** A storage exception for a failed operation; the message names the operation, never a URL or credential. */

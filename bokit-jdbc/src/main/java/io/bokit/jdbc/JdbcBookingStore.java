@@ -29,8 +29,10 @@ import java.util.function.Function;
 
 /**
  * {@link BookingStorePort} over {@code <prefix>booking} and {@code <prefix>booking_history}. A change
- * set is checked, then written in one transaction with one batch per statement kind; any failure
- * rolls the whole change set back.
+ * set is checked, then written in one transaction: new rows with multi-row inserts of up to {@value
+ * #ROWS_PER_INSERT} rows each (one statement for a feed of that size, where a batch of single-row
+ * inserts costs the database one execution per row), updates as one batch; any failure rolls the
+ * whole change set back.
  */
 final class JdbcBookingStore implements BookingStorePort {
     private static final Comparator<String> CODE_POINTS = JdbcBookingStore::compareCodePoints;
@@ -40,6 +42,9 @@ final class JdbcBookingStore implements BookingStorePort {
             .thenComparing(booking -> booking.feed().value())
             .thenComparing(booking -> booking.key().uid(), CODE_POINTS)
             .thenComparing(booking -> BookingRows.recurrenceId(booking.key()), CODE_POINTS);
+    /** Rows per multi-row insert: few statements, and far below any driver's limit on parameters. */
+    static final int ROWS_PER_INSERT = 100;
+
     private static final List<String> HISTORY_COLUMNS = List.of(
             "at_micros", "calendar_key", "feed_id", "uid", "recurrence_id", "kind", "field", "old_value", "new_value");
 
@@ -48,9 +53,8 @@ final class JdbcBookingStore implements BookingStorePort {
     private final String historyTable;
     private final String selectBookings;
     private final String countLive;
-    private final String insertBooking;
+    private final List<String> bookingColumns;
     private final String updateBooking;
-    private final String insertHistory;
 
     JdbcBookingStore(Jdbc jdbc, TablePrefix prefix) {
         this.jdbc = jdbc;
@@ -60,10 +64,10 @@ final class JdbcBookingStore implements BookingStorePort {
         columns.addAll(BookingRows.VALUE_COLUMNS);
         this.selectBookings = "SELECT " + String.join(", ", columns) + " FROM " + bookingTable;
         this.countLive = "SELECT COUNT(*) FROM " + bookingTable + " WHERE feed_id = ? AND deleted = FALSE";
-        this.insertBooking = insert(bookingTable, BookingRows.VALUE_COLUMNS, BookingRows.KEY_COLUMNS);
+        this.bookingColumns = new ArrayList<>(BookingRows.VALUE_COLUMNS);
+        bookingColumns.addAll(BookingRows.KEY_COLUMNS);
         this.updateBooking = "UPDATE " + bookingTable + " SET " + String.join(" = ?, ", BookingRows.VALUE_COLUMNS)
                 + " = ? WHERE feed_id = ? AND uid = ? AND recurrence_id = ?";
-        this.insertHistory = insert(historyTable, HISTORY_COLUMNS, List.of());
     }
 
     @Override
@@ -93,17 +97,14 @@ final class JdbcBookingStore implements BookingStorePort {
         FeedId feed = changes.feed();
         jdbc.inTransaction("apply the changes of feed " + feed, connection -> {
             requireStoredAsExpected(connection, changes);
-            batch(connection, insertBooking, changes.inserts(), booking -> {
+            Function<Booking, List<Object>> row = booking -> {
                 List<Object> params = new ArrayList<>(BookingRows.values(booking));
                 params.addAll(BookingRows.key(feed, booking.key()));
                 return params;
-            });
-            batch(connection, updateBooking, changes.updates(), booking -> {
-                List<Object> params = new ArrayList<>(BookingRows.values(booking));
-                params.addAll(BookingRows.key(feed, booking.key()));
-                return params;
-            });
-            batch(connection, insertHistory, changes.history(), JdbcBookingStore::historyParams);
+            };
+            insertRows(connection, bookingTable, bookingColumns, changes.inserts(), row);
+            batch(connection, updateBooking, changes.updates(), row);
+            insertRows(connection, historyTable, HISTORY_COLUMNS, changes.history(), JdbcBookingStore::historyParams);
             return null;
         });
     }
@@ -192,6 +193,26 @@ final class JdbcBookingStore implements BookingStorePort {
         }
     }
 
+    /** Inserts one row per item, {@link #ROWS_PER_INSERT} rows per statement; each must insert all its rows. */
+    private static <T> void insertRows(
+            Connection connection, String table, List<String> columns, List<T> items, Function<T, List<Object>> params)
+            throws SQLException {
+        for (int from = 0; from < items.size(); from += ROWS_PER_INSERT) {
+            List<T> rows = items.subList(from, Math.min(items.size(), from + ROWS_PER_INSERT));
+            try (PreparedStatement statement = connection.prepareStatement(insert(table, columns, rows.size()))) {
+                int position = 1;
+                for (T item : rows) {
+                    position = Jdbc.bind(statement, position, params.apply(item));
+                }
+                int inserted = statement.executeUpdate();
+                if (inserted != rows.size()) {
+                    throw new StorageException(
+                            "An insert into " + table + " added " + inserted + " rows instead of " + rows.size());
+                }
+            }
+        }
+    }
+
     /** Runs one statement for every item as one batch; every item must change exactly one row. */
     private static <T> void batch(Connection connection, String sql, List<T> items, Function<T, List<Object>> params)
             throws SQLException {
@@ -236,10 +257,11 @@ final class JdbcBookingStore implements BookingStorePort {
                 row.getString("new_value"));
     }
 
-    private static String insert(String table, List<String> columns, List<String> more) {
-        List<String> all = new ArrayList<>(columns);
-        all.addAll(more);
-        return "INSERT INTO " + table + " (" + String.join(", ", all) + ") VALUES (" + placeholders(all.size()) + ")";
+    /** {@code INSERT INTO table (columns) VALUES (?, …), …} for {@code rows} rows. */
+    private static String insert(String table, List<String> columns, int rows) {
+        String row = "(" + placeholders(columns.size()) + ")";
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES "
+                + String.join(", ", Collections.nCopies(rows, row));
     }
 
     private static String placeholders(int count) {
