@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
 import java.util.Locale;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Logger;
@@ -16,9 +17,10 @@ import javax.sql.DataSource;
 
 /**
  * A {@link DataSource} that counts the rows bokit writes to the booking and history tables, by watching the
- * prepared statements it executes: every executed (or batched) {@code INSERT INTO <prefix>booking} or {@code UPDATE
- * <prefix>booking} is one booking row written. So "an unchanged re-sync writes no booking row" is counted, not
- * assumed. Thread-safe.
+ * prepared statements it executes: the update counts the database reports for every {@code INSERT INTO
+ * <prefix>booking}, {@code UPDATE <prefix>booking} and {@code INSERT INTO <prefix>booking_history} (single, multi-row
+ * or batched) are the rows written. So "an unchanged re-sync writes no booking row" is counted, not assumed.
+ * Thread-safe.
  */
 final class CountingDataSource implements DataSource {
     private final DataSource target;
@@ -97,22 +99,40 @@ final class CountingDataSource implements DataSource {
                         : head.startsWith(insertHistory.toUpperCase(Locale.ROOT)) ? historyInserts : null;
         InvocationHandler handler = (proxy, method, args) -> {
             String name = method.getName();
-            if (name.equals("addBatch") && (args == null || args.length == 0)) {
-                if (rows != null) {
-                    rows.increment();
-                }
-            } else if (name.equals("executeUpdate") || name.equals("execute") || name.equals("executeLargeUpdate")) {
-                statements.increment();
-                if (rows != null) {
-                    rows.increment();
-                }
-            } else if (name.equals("executeQuery") || name.equals("executeBatch") || name.equals("executeLargeBatch")) {
+            boolean update = name.equals("executeUpdate") || name.equals("executeLargeUpdate");
+            boolean batch = name.equals("executeBatch") || name.equals("executeLargeBatch");
+            if (update || batch || name.equals("execute") || name.equals("executeQuery")) {
                 statements.increment();
             }
-            return invoke(statement, method, args);
+            Object result = invoke(statement, method, args);
+            if (rows != null) {
+                rows.add(rowsWritten(result));
+            }
+            return result;
         };
         return (PreparedStatement) Proxy.newProxyInstance(
                 PreparedStatement.class.getClassLoader(), new Class<?>[] {PreparedStatement.class}, handler);
+    }
+
+    /** The rows an execution reports written: an update count, or a batch's counts (a count unknown is one row). */
+    private static long rowsWritten(Object result) {
+        if (result instanceof Integer count) {
+            return Math.max(0, count);
+        }
+        if (result instanceof Long count) {
+            return Math.max(0, count);
+        }
+        long rows = 0;
+        if (result instanceof int[] counts) {
+            for (int count : counts) {
+                rows += count == Statement.SUCCESS_NO_INFO ? 1 : Math.max(0, count);
+            }
+        } else if (result instanceof long[] counts) {
+            for (long count : counts) {
+                rows += count == Statement.SUCCESS_NO_INFO ? 1 : Math.max(0, count);
+            }
+        }
+        return rows;
     }
 
     private static Object invoke(Object target, Method method, Object[] args) throws Throwable {

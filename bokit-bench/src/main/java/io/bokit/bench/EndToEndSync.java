@@ -1,5 +1,6 @@
 package io.bokit.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.bokit.core.application.Bokit;
 import io.bokit.core.application.RunSettings;
 import io.bokit.core.domain.CalendarKey;
@@ -20,6 +21,7 @@ import io.bokit.http.HttpFetchSettings;
 import io.bokit.jdbc.BokitJdbc;
 import io.bokit.jdbc.InitializeMode;
 import io.bokit.testkit.LocalFeedServer;
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -47,6 +49,8 @@ final class EndToEndSync implements AutoCloseable {
     static final String PREFIX = "bokit_";
     private static final ZoneId ZONE = ZoneId.of("Europe/Paris");
     private static final long SEED = 20_251_022L;
+    private static final OperatingSystemMXBean CPU =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private final Config config;
     private final DataSource raw;
@@ -89,6 +93,8 @@ final class EndToEndSync implements AutoCloseable {
      *
      * @param name what the phase does
      * @param nanos wall time of {@code sync(forceAll())}
+     * @param cpuNanos CPU time of this JVM over the phase, all threads (bokit, the feed server and an embedded H2;
+     *     not a PostgreSQL server's processes): the work done, which a busy machine stretches less than wall time
      * @param feeds feeds in the run
      * @param events events the feeds hold (feeds × events per feed)
      * @param totals the run's summed counters
@@ -104,6 +110,7 @@ final class EndToEndSync implements AutoCloseable {
     record Phase(
             String name,
             long nanos,
+            long cpuNanos,
             int feeds,
             long events,
             SyncCounters totals,
@@ -117,6 +124,10 @@ final class EndToEndSync implements AutoCloseable {
             long collections) {
         double seconds() {
             return nanos / 1e9;
+        }
+
+        double cpuSeconds() {
+            return cpuNanos / 1e9;
         }
 
         double eventsPerSecond() {
@@ -213,9 +224,11 @@ final class EndToEndSync implements AutoCloseable {
         heap.reset();
         CountingDataSource.Counts before = counting.counts();
         Fetches fetchesBefore = fetcher.fetches();
+        long cpuBefore = CPU.getProcessCpuTime();
         long started = System.nanoTime();
         SyncResult result = bokit.sync().sync(SyncCommand.forceAll());
         long nanos = System.nanoTime() - started;
+        long cpuNanos = CPU.getProcessCpuTime() - cpuBefore;
         long peakUsed = heap.peakUsed();
         if (!(result instanceof SyncResult.Completed completed)) {
             throw new IllegalStateException("The sync did not run: " + result);
@@ -229,6 +242,7 @@ final class EndToEndSync implements AutoCloseable {
         return new Phase(
                 name,
                 nanos,
+                cpuNanos,
                 report.feeds().size(),
                 (long) report.feeds().size() * config.events(),
                 report.totals(),

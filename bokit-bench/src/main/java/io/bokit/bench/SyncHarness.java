@@ -9,9 +9,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,12 +16,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * The end-to-end sync benchmark of issues 4 and 9: {@link EndToEndSync}'s four phases into an H2 file and into an
- * embedded PostgreSQL, one after the other in one JVM, with a table of figures and the targets. A small warm-up run
- * (200 feeds into an in-memory H2, not reported) comes first, so the first import measures bokit, not the JIT. The
+ * embedded PostgreSQL, one after the other in one JVM, with a table of figures and the targets. Before each
+ * database's measured run, a smaller warm-up run (200 feeds, the four phases, into a new database of the same kind;
+ * not reported) lets the JIT compile the code paths of that database, so the first import measures bokit's work, as
+ * in a long-running application, not the JIT compiling H2's file store or the PostgreSQL driver. The
  * feed server runs with {@code -Dsun.net.httpserver.nodelay=true} unless told otherwise (see {@code main}).
  *
  * <pre>
@@ -84,74 +82,84 @@ public final class SyncHarness {
                 warmupFeeds);
         Map<String, List<EndToEndSync.Phase>> results = new LinkedHashMap<>();
         boolean ok = true;
+        EndToEndSync.Config warmUp = new EndToEndSync.Config(
+                Math.max(1, warmupFeeds),
+                config.events(),
+                config.hosts(),
+                config.changedPercent(),
+                config.parallelHosts());
         try (HeapWatcher heap = new HeapWatcher()) {
-            if (warmupFeeds > 0) {
-                warmUp(
-                        new EndToEndSync.Config(
-                                warmupFeeds,
-                                config.events(),
-                                config.hosts(),
-                                config.changedPercent(),
-                                config.parallelHosts()),
-                        heap);
-            }
             for (String database : databases) {
-                List<EndToEndSync.Phase> phases =
-                        switch (database.strip()) {
-                            case "h2" -> runH2(config, heap);
-                            case "pg" -> runPostgres(config, heap);
-                            default -> throw new IllegalArgumentException("Unknown database " + database);
-                        };
-                results.put(database.strip(), phases);
-                ok &= print(out, database.strip(), config, phases);
+                Database kind = Database.of(database);
+                if (warmupFeeds > 0) {
+                    long started = System.nanoTime();
+                    kind.run(warmUp, heap);
+                    out.printf(
+                            Locale.ROOT,
+                            "warm-up on %s: %,d feeds, four phases, %.1f s (not reported)%n",
+                            kind.title,
+                            warmupFeeds,
+                            (System.nanoTime() - started) / 1e9);
+                }
+                List<EndToEndSync.Phase> phases = kind.run(config, heap);
+                results.put(kind.key, phases);
+                ok &= print(out, kind, config, phases);
             }
         }
         ok &= targets(out, results);
         System.exit(ok ? 0 : 1);
     }
 
-    /** Runs the scenario once, small, on an H2 in-memory database, so the JIT has compiled the hot paths. */
-    private static void warmUp(EndToEndSync.Config config, HeapWatcher heap) {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:bokit-warm-up;DB_CLOSE_DELAY=-1");
-        long started = System.nanoTime();
-        try (EndToEndSync sync = new EndToEndSync(config, dataSource)) {
-            sync.run(heap);
-        }
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("SHUTDOWN");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot drop the warm-up database", e);
-        }
-        System.out.printf(
-                Locale.ROOT,
-                "warm-up: %,d feeds, four phases, in-memory H2, %.1f s (not reported)%n",
-                config.feeds(),
-                (System.nanoTime() - started) / 1e9);
-    }
-
-    private static List<EndToEndSync.Phase> runH2(EndToEndSync.Config config, HeapWatcher heap) throws IOException {
-        Path directory = Files.createTempDirectory("bokit-sync-harness-h2");
-        try {
-            HikariConfig pool =
-                    pool("jdbc:h2:file:" + directory.resolve("bokit").toAbsolutePath(), "sa");
-            try (HikariDataSource dataSource = new HikariDataSource(pool);
-                    EndToEndSync sync = new EndToEndSync(config, dataSource)) {
-                return sync.run(heap);
+    /**
+     * A database to sync into: each run, warm-up or measured, gets a new, empty database of its kind, so the warm-up
+     * compiles the very code paths the measured run takes (an H2 file store's writes, the PostgreSQL driver).
+     */
+    private enum Database {
+        H2("h2", "H2 (file)") {
+            @Override
+            List<EndToEndSync.Phase> run(EndToEndSync.Config config, HeapWatcher heap) throws IOException {
+                Path directory = Files.createTempDirectory("bokit-sync-harness-h2");
+                try {
+                    HikariConfig pool =
+                            pool("jdbc:h2:file:" + directory.resolve("bokit").toAbsolutePath(), "sa");
+                    try (HikariDataSource dataSource = new HikariDataSource(pool);
+                            EndToEndSync sync = new EndToEndSync(config, dataSource)) {
+                        return sync.run(heap);
+                    }
+                } finally {
+                    delete(directory);
+                }
             }
-        } finally {
-            delete(directory);
-        }
-    }
+        },
+        POSTGRES("pg", "PostgreSQL (embedded)") {
+            @Override
+            List<EndToEndSync.Phase> run(EndToEndSync.Config config, HeapWatcher heap) throws IOException {
+                try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+                        HikariDataSource dataSource =
+                                new HikariDataSource(pool(postgres.getJdbcUrl("postgres", "postgres"), "postgres"));
+                        EndToEndSync sync = new EndToEndSync(config, dataSource)) {
+                    return sync.run(heap);
+                }
+            }
+        };
 
-    private static List<EndToEndSync.Phase> runPostgres(EndToEndSync.Config config, HeapWatcher heap)
-            throws IOException {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-                HikariDataSource dataSource =
-                        new HikariDataSource(pool(postgres.getJdbcUrl("postgres", "postgres"), "postgres"));
-                EndToEndSync sync = new EndToEndSync(config, dataSource)) {
-            return sync.run(heap);
+        private final String key;
+        private final String title;
+
+        Database(String key, String title) {
+            this.key = key;
+            this.title = title;
+        }
+
+        abstract List<EndToEndSync.Phase> run(EndToEndSync.Config config, HeapWatcher heap) throws IOException;
+
+        static Database of(String key) {
+            for (Database database : values()) {
+                if (database.key.equals(key.strip())) {
+                    return database;
+                }
+            }
+            throw new IllegalArgumentException("Unknown database " + key + "; expected h2 or pg");
         }
     }
 
@@ -167,13 +175,14 @@ public final class SyncHarness {
 
     /** Prints one database's phases; false when a run failed or an unchanged re-sync wrote a booking row. */
     private static boolean print(
-            PrintStream out, String database, EndToEndSync.Config config, List<EndToEndSync.Phase> phases) {
-        out.printf(Locale.ROOT, "%n== %s ==%n", database.equals("h2") ? "H2 (file)" : "PostgreSQL (embedded)");
+            PrintStream out, Database database, EndToEndSync.Config config, List<EndToEndSync.Phase> phases) {
+        out.printf(Locale.ROOT, "%n== %s ==%n", database.title);
         out.printf(
                 Locale.ROOT,
-                "%-38s %8s %10s %8s %9s %9s %9s %9s %6s %10s %10s%n",
+                "%-38s %8s %6s %10s %8s %9s %9s %9s %9s %6s %10s %10s%n",
                 "phase",
                 "seconds",
+                "cpu s",
                 "events/s",
                 "feeds/s",
                 "304s",
@@ -187,9 +196,10 @@ public final class SyncHarness {
         for (EndToEndSync.Phase phase : phases) {
             out.printf(
                     Locale.ROOT,
-                    "%-38s %8.2f %,10.0f %8.0f %,9d %,9d %,9d %,9d %,6d %6d MiB %6d MiB%n",
+                    "%-38s %8.2f %6.1f %,10.0f %8.0f %,9d %,9d %,9d %,9d %,6d %6d MiB %6d MiB%n",
                     phase.name(),
                     phase.seconds(),
+                    phase.cpuSeconds(),
                     phase.eventsPerSecond(),
                     phase.feedsPerSecond(),
                     phase.fetches().notModified(),
