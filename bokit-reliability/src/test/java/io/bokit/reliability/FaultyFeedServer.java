@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -64,8 +65,9 @@ final class FaultyFeedServer implements AutoCloseable {
 
         /** A complete answer with a {@code Content-Length}. */
         static Answer of(int status, String contentType, byte[] body, String... headers) {
-            List<String> lines = new java.util.ArrayList<>(List.of(headers));
-            lines.add(0, "Content-Type: " + contentType);
+            List<String> lines = new ArrayList<>();
+            lines.add("Content-Type: " + contentType);
+            lines.addAll(List.of(headers));
             return new Answer(status, lines, body, true, Ending.COMPLETE);
         }
 
