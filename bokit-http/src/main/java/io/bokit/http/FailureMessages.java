@@ -5,12 +5,15 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.zip.ZipException;
 import javax.net.ssl.SSLException;
 
@@ -62,10 +65,29 @@ final class FailureMessages {
         if (e instanceof ZipException) {
             return "corrupt compressed body from " + where + ": " + detail(e, uri);
         }
-        if (e instanceof EOFException) {
+        // the HttpClient wraps what happened to a body in IOException("closed"): look at the causes
+        if (causedBy(e, EOFException.class::isInstance)) {
             return "the body from " + where + " ended early (truncated)";
         }
+        if (causedBy(e, FailureMessages::isReset)) {
+            return "the connection to " + where + " was reset";
+        }
         return "network error with " + where + ": " + detail(e, uri);
+    }
+
+    private static boolean causedBy(Throwable e, Predicate<Throwable> test) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (test.test(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isReset(Throwable e) {
+        return e instanceof SocketException
+                && e.getMessage() != null
+                && e.getMessage().toLowerCase(Locale.ROOT).contains("connection reset");
     }
 
     /** A body that did not arrive in time. */

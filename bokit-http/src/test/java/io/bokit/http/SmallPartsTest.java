@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.bokit.core.domain.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,7 +22,10 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** Unit tests of the fetcher's parts: settings, redirect policy, Retry-After, charsets, body cap, throttle. */
+/**
+ * Unit tests of the fetcher's parts: settings, redirect policy, Retry-After, charsets, body cap, network failure
+ * messages, throttle.
+ */
 class SmallPartsTest {
 
     @Nested
@@ -191,6 +196,45 @@ class SmallPartsTest {
         void refusesAnEncodingItDidNotAskFor() {
             assertThatThrownBy(() -> new BodyReader(4096).read(new ByteArrayInputStream(new byte[] {1}), "br"))
                     .hasMessage("unsupported Content-Encoding br");
+        }
+    }
+
+    @Nested
+    class NetworkFailures {
+        final URI uri = URI.create("http://127.0.0.1:8080/feed.ics?s=token");
+        final Duration timeout = Duration.ofSeconds(5);
+
+        @Test
+        void saysABodyCutShortOfItsContentLengthWasTruncated() {
+            // the HttpClient's own chain for a connection closed in the middle of a body
+            IOException closed = new IOException(
+                    "closed",
+                    new IOException(
+                            "fixed content-length: 2000, bytes received: 1000",
+                            new EOFException("EOF reached while reading")));
+
+            assertThat(FailureMessages.forNetwork(closed, uri, timeout, timeout))
+                    .isEqualTo("the body from 127.0.0.1:8080 ended early (truncated)");
+        }
+
+        @Test
+        void saysAConnectionResetInTheMiddleOfABodyWasReset() {
+            IOException closed = new IOException(
+                    "closed",
+                    new IOException(
+                            "fixed content-length: 2000, bytes received: 1000",
+                            new SocketException("Connection reset")));
+
+            assertThat(FailureMessages.forNetwork(closed, uri, timeout, timeout))
+                    .isEqualTo("the connection to 127.0.0.1:8080 was reset");
+        }
+
+        @Test
+        void namesAnyOtherNetworkErrorWithoutTheQuery() {
+            IOException other = new IOException("broken pipe while writing /feed.ics?s=token");
+
+            assertThat(FailureMessages.forNetwork(other, uri, timeout, timeout))
+                    .isEqualTo("network error with 127.0.0.1:8080: broken pipe while writing /feed.ics?…");
         }
     }
 

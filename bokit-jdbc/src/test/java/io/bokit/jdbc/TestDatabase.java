@@ -17,8 +17,9 @@ import javax.sql.DataSource;
 /**
  * A real database for one test class: H2 in memory, H2 in a file, or a fresh PostgreSQL database
  * on the embedded server. Opens connection pools over it and empties bokit's tables between tests.
+ * Public, in bokit-jdbc's test jar, for bokit-reliability's suites.
  */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final String name;
@@ -37,7 +38,7 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** A new H2 database in memory, gone when closed. */
-    static TestDatabase h2Memory() {
+    public static TestDatabase h2Memory() {
         String url = "jdbc:h2:mem:bokit-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         return h2("H2 in memory", url);
     }
@@ -48,7 +49,7 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** A new, empty database on the embedded PostgreSQL server (started once per JVM). */
-    static TestDatabase postgres() {
+    public static TestDatabase postgres() {
         return EmbeddedPostgresServer.newDatabase(
                 (database, url) -> new TestDatabase("PostgreSQL", url, Dialect.POSTGRESQL, database));
     }
@@ -60,7 +61,7 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** The shared pool of this database. */
-    DataSource dataSource() {
+    public DataSource dataSource() {
         return dataSource;
     }
 
@@ -91,7 +92,7 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** Creates bokit's tables with a prefix, if missing. */
-    BokitJdbc initialize(String prefix) {
+    public BokitJdbc initialize(String prefix) {
         return BokitJdbc.builder(dataSource)
                 .tablePrefix(prefix)
                 .initialize(InitializeMode.ALWAYS)
@@ -108,7 +109,7 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** Empties every bokit table with a prefix; the sync state row stays, emptied. */
-    void clear(String prefix) {
+    public void clear(String prefix) {
         for (String table : List.of("option", "calendar", "feed", "booking", "booking_history")) {
             execute("DELETE FROM " + prefix + table);
         }
