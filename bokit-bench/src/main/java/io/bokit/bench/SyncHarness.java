@@ -20,14 +20,16 @@ import java.util.stream.Stream;
 /**
  * The end-to-end sync benchmark of issues 4 and 9: {@link EndToEndSync}'s four phases into an H2 file and into an
  * embedded PostgreSQL, one after the other in one JVM, with a table of figures and the targets. Before each
- * database's measured run, a smaller warm-up run (200 feeds, the four phases, into a new database of the same kind;
- * not reported) lets the JIT compile the code paths of that database, so the first import measures bokit's work, as
- * in a long-running application, not the JIT compiling H2's file store or the PostgreSQL driver. The
+ * database's measured run, a warm-up run of the same size (the four phases into a new database of the same kind; not
+ * reported) lets the JIT compile the code paths of that database, so the first import measures bokit's work as a
+ * long-running application sees it after a run or two, not the JIT compiling H2's file store or the PostgreSQL
+ * driver (with a 200-feed warm-up, C2 still spent 8 CPU-seconds of a 10-second first import recompiling H2's
+ * {@code MVMap.operate} and ical4j's parser). The
  * feed server runs with {@code -Dsun.net.httpserver.nodelay=true} unless told otherwise (see {@code main}).
  *
  * <pre>
  * java -Xmx1g -cp bokit-bench/target/benchmarks.jar io.bokit.bench.SyncHarness [--db h2,pg] [--feeds 1000]
- *     [--events 100] [--hosts 8] [--changed 10] [--parallel-hosts 4] [--warmup-feeds 200]
+ *     [--events 100] [--hosts 8] [--changed 10] [--parallel-hosts 4] [--warmup-feeds <as --feeds>]
  * </pre>
  *
  * <p>Exits with 0 when every run completed and every unchanged re-sync wrote no booking row, 1 otherwise (a missed
@@ -41,7 +43,6 @@ public final class SyncHarness {
     private static final double PG_MIN_BOOKINGS_PER_SECOND = 10_000;
     private static final double PG_MAX_RATIO = 1.5;
     private static final int POOL_SIZE = 8;
-    private static final int DEFAULT_WARMUP_FEEDS = 200;
     private static final String NODELAY = "sun.net.httpserver.nodelay";
 
     private SyncHarness() {}
@@ -61,7 +62,7 @@ public final class SyncHarness {
                 intOption(options, "changed", defaults.changedPercent()),
                 intOption(options, "parallel-hosts", defaults.parallelHosts()));
         List<String> databases = List.of(options.getOrDefault("db", "h2,pg").split(","));
-        int warmupFeeds = intOption(options, "warmup-feeds", DEFAULT_WARMUP_FEEDS);
+        int warmupFeeds = intOption(options, "warmup-feeds", config.feeds());
         // the JDK's test HTTP server writes headers and body separately; without TCP_NODELAY each body can wait for
         // a delayed ACK (about 40 ms on Linux), a stall of the feed server that real channel servers do not have
         System.setProperty(NODELAY, System.getProperty(NODELAY, "true"));
