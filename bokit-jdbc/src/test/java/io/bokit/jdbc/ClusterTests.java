@@ -18,12 +18,13 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
  * Two nodes (each its own connection pool, request hook, run executor and clock, the clocks five
- * minutes either side of the database's) hammer the hook with 32 threads each over many intervals
+ * minutes either side of the database's) hammer the hook with 64 threads each over many intervals
  * of one shared database, with database time. The database's clock cannot be moved, so each new
  * interval is made to begin by writing the last claim one interval and a microsecond back by the
  * database's clock, while the node clocks move one interval on so that the hooks look again.
@@ -33,13 +34,14 @@ abstract class ClusterTests {
     private static final Duration INTERVAL = Duration.ofHours(1);
     private static final Duration SKEW = Duration.ofMinutes(5);
     private static final int ROUNDS = 50;
-    private static final int THREADS_PER_NODE = 32;
+    private static final int THREADS_PER_NODE = 64;
     private static final int REQUESTS_PER_THREAD = 20;
 
     abstract TestDatabase open();
 
     @Test
     void twoNodesWithSkewedClocksRunEachIntervalExactlyOnceAndNeverTwoRunsAtOnce() throws Exception {
+        long started = System.nanoTime();
         try (TestDatabase database = open()) {
             // given
             database.initialize(PREFIX);
@@ -80,6 +82,19 @@ abstract class ClusterTests {
             assertThat(Runs.maxInFlight).as("runs at once").hasValue(1);
             assertThat(Runs.finished.availablePermits()).isZero();
             assertThat(nodeA.stores.syncState().load().lease()).isNull();
+            assertThat(Runs.requests).hasValue(2L * THREADS_PER_NODE * REQUESTS_PER_THREAD * ROUNDS);
+            System.out.printf(
+                    "[reliability] two nodes, one database (%s): %d threads per node, clocks %s either side,"
+                            + " %d requests served over %d intervals, %d runs counted (one per interval),"
+                            + " at most %d run in flight, %d ms%n",
+                    database,
+                    THREADS_PER_NODE,
+                    SKEW,
+                    Runs.requests.get(),
+                    ROUNDS,
+                    IntStream.range(0, ROUNDS).map(Runs.perRound::get).sum(),
+                    Runs.maxInFlight.get(),
+                    (System.nanoTime() - started) / 1_000_000);
         } finally {
             Runs.reset();
         }
@@ -94,6 +109,7 @@ abstract class ClusterTests {
                     start.await(30, TimeUnit.SECONDS);
                     for (int r = 0; r < REQUESTS_PER_THREAD; r++) {
                         node.hook.onRequest();
+                        Runs.requests.incrementAndGet();
                     }
                     return null;
                 }));
@@ -111,8 +127,10 @@ abstract class ClusterTests {
         static final AtomicInteger inFlight = new AtomicInteger();
         static final AtomicInteger maxInFlight = new AtomicInteger();
         static final Semaphore finished = new Semaphore(0);
+        static final AtomicLong requests = new AtomicLong();
 
         static void reset() {
+            requests.set(0);
             round.set(0);
             IntStream.range(0, ROUNDS).forEach(i -> perRound.set(i, 0));
             inFlight.set(0);
