@@ -6,11 +6,14 @@ import io.bokit.core.application.AutoSyncService;
 import io.bokit.core.application.RunSettings;
 import io.bokit.core.application.SyncJob;
 import io.bokit.core.domain.RunLease;
+import io.bokit.core.domain.SyncState;
+import io.bokit.core.port.out.SyncStatePort;
 import io.bokit.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -113,18 +116,20 @@ abstract class ClusterTests {
             assertThat(Runs.finished.availablePermits()).isZero();
             assertThat(nodeA.stores.syncState().load().lease()).isNull();
             assertThat(held).isEqualTo(ROUNDS / HELD_EVERY);
+            assertThat(Runs.claims).as("claims made of the database").hasValueGreaterThan(ROUNDS + held);
             assertThat(Runs.requests).hasValue(2L * THREADS_PER_NODE * REQUESTS_PER_THREAD * (ROUNDS + held));
             System.out.printf(
                     "[reliability] two nodes, one database (%s): %d threads per node, clocks %s either side,"
                             + " %d requests served over %d intervals, %d of them while a held run kept its lease"
-                            + " (no run may start), %d runs counted (one in each other interval), at most %d run"
-                            + " in flight, %d ms%n",
+                            + " (no run may start), %d claims made of the database, %d runs counted (one in each"
+                            + " other interval), at most %d run in flight, %d ms%n",
                     database,
                     THREADS_PER_NODE,
                     SKEW,
                     Runs.requests.get(),
                     ROUNDS + held,
                     held,
+                    Runs.claims.get(),
                     IntStream.range(0, ROUNDS).map(Runs.perRound::get).sum(),
                     Runs.maxInFlight.get(),
                     (System.nanoTime() - started) / 1_000_000);
@@ -171,6 +176,7 @@ abstract class ClusterTests {
         static final Semaphore started = new Semaphore(0);
         static final Semaphore finished = new Semaphore(0);
         static final AtomicLong requests = new AtomicLong();
+        static final AtomicInteger claims = new AtomicInteger();
         static final AtomicInteger foreignLeases = new AtomicInteger();
         /** While set, a run waits for this latch before it ends. */
         static final AtomicReference<CountDownLatch> hold = new AtomicReference<>();
@@ -190,6 +196,7 @@ abstract class ClusterTests {
 
         static void reset() {
             requests.set(0);
+            claims.set(0);
             foreignLeases.set(0);
             hold.set(null);
             started.drainPermits();
@@ -198,6 +205,35 @@ abstract class ClusterTests {
             inFlight.set(0);
             maxInFlight.set(0);
             finished.drainPermits();
+        }
+    }
+
+    /** The sync state of a node, counting the claims it makes of the database and those it wins. */
+    private record CountedClaims(SyncStatePort state) implements SyncStatePort {
+        @Override
+        public SyncState load() {
+            return state.load();
+        }
+
+        @Override
+        public Optional<RunLease> claimInterval(Duration interval, String owner, Duration leaseFor, Instant now) {
+            Runs.claims.incrementAndGet();
+            return state.claimInterval(interval, owner, leaseFor, now);
+        }
+
+        @Override
+        public Optional<RunLease> acquireLease(String owner, Duration leaseFor, Instant now) {
+            return state.acquireLease(owner, leaseFor, now);
+        }
+
+        @Override
+        public boolean release(RunLease lease) {
+            return state.release(lease);
+        }
+
+        @Override
+        public void forget() {
+            state.forget();
         }
     }
 
@@ -229,7 +265,13 @@ abstract class ClusterTests {
             };
             RunSettings settings = new RunSettings(owner, RunSettings.DEFAULT_LEASE, RunSettings.DEFAULT_REFRESH);
             this.hook = new AutoSyncService(
-                    stores.options(), stores.syncState(), clock, job, settings, Runnable::run, this::afterResponse);
+                    stores.options(),
+                    new CountedClaims(stores.syncState()),
+                    clock,
+                    job,
+                    settings,
+                    Runnable::run,
+                    this::afterResponse);
         }
 
         /** Runs the job on this node's executor, then tells the test it ended (its lease released). */
