@@ -3,10 +3,15 @@ package io.bokit.jdbc;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
@@ -31,40 +36,117 @@ final class DataSources {
     }
 
     /**
-     * A data source over {@code target} whose statements count their {@code executeBatch} and {@code
-     * executeUpdate} calls; the call numbered {@code failAt} (from 1), across all connections, runs {@code
-     * beforeFailing} and then fails with an {@link SQLException} (if {@code beforeFailing} did not already
-     * make the driver fail).
+     * A data source over {@code target} that counts, across all its connections, every statement run
+     * inside a transaction (auto-commit off) and every commit, while {@code faults} is armed; the one
+     * numbered {@link StatementFaults#failAt()} fails as {@link StatementFaults} describes.
      */
-    static DataSource failingWrite(
-            DataSource target, int failAt, AtomicInteger writes, ConnectionAction beforeFailing) {
+    static DataSource failingStatement(DataSource target, StatementFaults faults) {
         return proxy(DataSource.class, target, (method, args) -> {
             Object result = method.invoke(target, args);
             if (result instanceof Connection connection) {
-                return failingConnection(connection, failAt, writes, beforeFailing);
+                return failingConnection(connection, faults);
             }
             return result;
         });
     }
 
-    private static Connection failingConnection(
-            Connection connection, int failAt, AtomicInteger writes, ConnectionAction beforeFailing) {
+    /**
+     * A data source over {@code target} that refuses every {@code getConnection} while {@code down} is
+     * set, as a pool does when the database cannot be reached, counting the refusals in {@code refused}.
+     */
+    static DataSource unreachable(DataSource target, AtomicBoolean down, AtomicInteger refused) {
+        return proxy(DataSource.class, target, (method, args) -> {
+            if (method.getName().equals("getConnection") && down.get()) {
+                refused.incrementAndGet();
+                throw new SQLTransientConnectionException("Injected failure: the database cannot be reached", "08001");
+            }
+            return method.invoke(target, args);
+        });
+    }
+
+    private static Connection failingConnection(Connection connection, StatementFaults faults) {
         return proxy(Connection.class, connection, (method, args) -> {
+            if (method.getName().equals("commit") && faults.fails(connection, "commit")) {
+                // the commit never reaches the database: the transaction is not committed
+                throw faults.failure();
+            }
             Object result = method.invoke(connection, args);
-            if (result instanceof PreparedStatement statement) {
-                return proxy(PreparedStatement.class, statement, (call, callArgs) -> {
-                    String name = call.getName();
-                    if ((name.equals("executeBatch") || name.equals("executeUpdate"))
-                            && writes.incrementAndGet() == failAt) {
-                        beforeFailing.run(connection);
-                        call.invoke(statement, callArgs);
-                        throw new SQLTransientConnectionException("Injected failure of write " + failAt, "08006");
-                    }
-                    return call.invoke(statement, callArgs);
-                });
+            if (result instanceof Statement statement) {
+                return countingStatement(connection, statement, faults);
             }
             return result;
         });
+    }
+
+    private static Statement countingStatement(Connection connection, Statement statement, StatementFaults faults) {
+        Class<? extends Statement> type = statement instanceof CallableStatement
+                ? CallableStatement.class
+                : statement instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
+        return proxy(type, statement, (call, callArgs) -> {
+            String name = call.getName();
+            if (name.startsWith("execute") && faults.fails(connection, name)) {
+                call.invoke(statement, callArgs);
+                throw faults.failure();
+            }
+            return call.invoke(statement, callArgs);
+        });
+    }
+
+    /**
+     * Which statement of a transaction fails, and how; thread-safe. Counts the statements ({@code
+     * execute…} calls) and commits of transactions while armed; statement number {@code failAt} (from 1;
+     * 0 for none) runs {@code beforeFailing} (on PostgreSQL: terminate the connection's server process)
+     * and then fails with an {@link SQLException} whatever the driver did. A failing statement has been
+     * sent to the database; a failing commit has not.
+     */
+    static final class StatementFaults {
+        private final int failAt;
+        private final ConnectionAction beforeFailing;
+        private final AtomicInteger counted = new AtomicInteger();
+        private final List<String> names = new CopyOnWriteArrayList<>();
+        private volatile boolean armed;
+
+        StatementFaults(int failAt, ConnectionAction beforeFailing, boolean armed) {
+            this.failAt = failAt;
+            this.beforeFailing = beforeFailing;
+            this.armed = armed;
+        }
+
+        /** The number of the statement that fails, from 1; 0 for none. */
+        int failAt() {
+            return failAt;
+        }
+
+        /** Starts or stops counting. */
+        void arm(boolean value) {
+            armed = value;
+        }
+
+        /** The statements and commits counted so far, by method name, in order. */
+        List<String> counted() {
+            return List.copyOf(names);
+        }
+
+        /** Whether the statement numbered {@link #failAt()} was reached (and so failed). */
+        boolean injected() {
+            return failAt > 0 && counted.get() >= failAt;
+        }
+
+        private boolean fails(Connection connection, String name) throws SQLException {
+            if (!armed || connection.getAutoCommit()) {
+                return false;
+            }
+            names.add(name);
+            if (counted.incrementAndGet() != failAt) {
+                return false;
+            }
+            beforeFailing.run(connection);
+            return true;
+        }
+
+        private SQLException failure() {
+            return new SQLTransientConnectionException("Injected failure of statement " + failAt, "08006");
+        }
     }
 
     /** Something done to a connection just before it fails. */

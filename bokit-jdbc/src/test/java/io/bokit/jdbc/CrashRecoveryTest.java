@@ -1,0 +1,308 @@
+package io.bokit.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bokit.core.application.Bokit;
+import io.bokit.core.application.RunSettings;
+import io.bokit.core.domain.BookingQuery;
+import io.bokit.core.domain.Calendar;
+import io.bokit.core.domain.CalendarKey;
+import io.bokit.core.domain.Feed;
+import io.bokit.core.domain.FeedId;
+import io.bokit.core.domain.FeedUrl;
+import io.bokit.core.domain.HistoryQuery;
+import io.bokit.core.domain.RunLease;
+import io.bokit.core.domain.SyncReport;
+import io.bokit.core.port.in.SyncCommand;
+import io.bokit.core.port.in.SyncResult;
+import io.bokit.core.port.out.SyncListener;
+import io.bokit.http.HttpFeedFetcher;
+import io.bokit.http.HttpFetchSettings;
+import io.bokit.testkit.ICalFeedBuilder;
+import io.bokit.testkit.LocalFeedServer;
+import io.bokit.testkit.MutableClock;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A sync killed with SIGKILL in the middle of its run, in another JVM: three feeds are stored, the
+ * fourth is in flight. The dead process's lease stays behind and stops every other process until it
+ * expires; then another process takes over, and the store ends up exactly as a clean run leaves it.
+ * On the embedded PostgreSQL server, which both processes reach over TCP, with database time.
+ */
+class CrashRecoveryTest {
+    private static final String PREFIX = "bokit_";
+    private static final Duration INTERVAL = Duration.ofMinutes(5);
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final CalendarKey CALENDAR = CalendarKey.of("seaview");
+    /** The feeds in the order a run syncs them (by id); the last one's answer is held. */
+    private static final List<String> FEEDS = List.of("crash-a", "crash-b", "crash-c", "crash-held");
+
+    @Test
+    void aSyncKilledMidRunLeavesItsLeaseUntilItExpiresThenAnotherProcessTakesOverAndStoresWhatACleanRunStores()
+            throws Exception {
+        try (LocalFeedServer server = LocalFeedServer.start();
+                TestDatabase crashed = TestDatabase.postgres();
+                TestDatabase clean = TestDatabase.postgres()) {
+            // given four feeds on a loopback server, the last one held, and a database set up for them
+            LocalDate today = LocalDate.ofInstant(crashed.now(), ZoneOffset.UTC);
+            LocalFeedServer.Hold held = null;
+            List<Feed> feeds = new ArrayList<>();
+            for (int i = 0; i < FEEDS.size(); i++) {
+                String id = FEEDS.get(i);
+                String body = ICalFeedBuilder.airbnb()
+                        .reserved(id + "-alice", today.plusDays(10 + i), today.plusDays(14 + i))
+                        .reserved(id + "-bob", today.plusDays(20 + i), today.plusDays(23 + i))
+                        .blocked(id + "-block", today.plusDays(40), today.plusDays(45))
+                        .build();
+                if (id.equals("crash-held")) {
+                    held = server.hold("/" + id + ".ics", body);
+                } else {
+                    server.serve("/" + id + ".ics", body);
+                }
+                FeedUrl url = FeedUrl.parse(
+                        server.url("/" + id + ".ics").reveal() + "?token=secret-" + id + "-" + System.nanoTime());
+                feeds.add(Feed.of(CALENDAR, FeedId.of(id), url));
+            }
+            setUp(crashed, feeds);
+            setUp(clean, feeds);
+
+            // when another JVM syncs through the hook, and is killed with SIGKILL while the held feed is in flight
+            Process child = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            SyncChildProcess.class.getName(),
+                            crashed.url(),
+                            "postgres")
+                    .redirectErrorStream(true)
+                    .start();
+            List<String> told = new ArrayList<>();
+            String owner;
+            int exit;
+            try {
+                BlockingQueue<String> lines = readLines(child);
+                owner = awaitLine(lines, told, "owner ").substring("owner ".length());
+                assertThat(held.awaitArrivals(1, TIMEOUT))
+                        .as("the held feed was requested; the child said %s", told)
+                        .isTrue();
+                for (String id : FEEDS.subList(0, 3)) {
+                    for (String uid : List.of("alice", "bob", "block")) {
+                        awaitLine(lines, told, "stored " + id + " " + id + "-" + uid);
+                    }
+                }
+            } finally {
+                child.destroyForcibly();
+                assertThat(child.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+                        .as("the child is dead")
+                        .isTrue();
+                exit = child.exitValue();
+            }
+            held.release(); // later requests for the held feed are answered at once
+            assertThat(exit).as("killed by SIGKILL (128 + 9)").isEqualTo(137);
+            assertThat(told).as("the run never completed").noneMatch(line -> line.startsWith("completed"));
+
+            // then the three feeds before the held one are stored, the held one is not, and the lease is left behind
+            BokitJdbc crashedStores = crashed.stores(PREFIX, true);
+            for (String id : FEEDS) {
+                assertThat(crashedStores.bookingStore().loadFeedBookings(FeedId.of(id)))
+                        .as(id)
+                        .hasSize(id.equals("crash-held") ? 0 : 3);
+            }
+            crashedStores
+                    .feedCatalog()
+                    .feeds()
+                    .forEach(f ->
+                            System.out.println("DEBUG " + f.id() + " " + f.fetchState() + " now " + crashed.now()));
+            RunLease dead = crashedStores.syncState().load().lease();
+            assertThat(dead).isNotNull();
+            assertThat(dead.owner()).isEqualTo(owner);
+
+            // when another process, with its own pool and clock, gets requests and is asked for a forced sync
+            MutableClock clock = new MutableClock(crashed.now());
+            List<SyncReport> runs = new ArrayList<>();
+            Bokit parent = bokit(crashed, clock, runs);
+            parent.autoSync().onRequest();
+            SyncResult forced = parent.sync().sync(SyncCommand.forceAll());
+
+            // then it cannot run: the dead process's lease holds
+            assertThat(runs).isEmpty();
+            assertThat(forced).isInstanceOfSatisfying(SyncResult.Busy.class, busy -> assertThat(
+                            busy.holder().owner())
+                    .isEqualTo(owner));
+
+            // when the lease expires: the database's time (the clock of claims) passes the lease, by moving the
+            // row's times back, and the node's clock passes its refresh period
+            crashed.execute("UPDATE " + PREFIX + "sync_state SET last_claim = last_claim - " + micros(leaseOver())
+                    + ", lease_acquired = lease_acquired - " + micros(leaseOver())
+                    + ", lease_until = lease_until - " + micros(leaseOver()));
+            clock.advance(RunSettings.DEFAULT_REFRESH.plusSeconds(1));
+            parent.autoSync().onRequest();
+
+            // then the next request takes over: one run under the parent's lease, which it releases; the feeds the
+            // dead process stored are unchanged, the one it never finished is synced
+            assertThat(runs).singleElement().satisfies(report -> assertThat(report.feeds())
+                    .extracting(result -> result.feed() + " " + result.outcome())
+                    .containsExactly(
+                            "crash-a NOT_MODIFIED",
+                            "crash-b NOT_MODIFIED",
+                            "crash-c NOT_MODIFIED",
+                            "crash-held SYNCED"));
+            assertThat(crashedStores.syncState().load().lease()).isNull();
+
+            // and the store is what a clean run over the same feeds leaves
+            List<SyncReport> cleanRuns = new ArrayList<>();
+            Bokit cleanRun = bokit(clean, new MutableClock(clean.now()), cleanRuns);
+            assertThat(cleanRun.sync().sync(SyncCommand.forceAll())).isInstanceOf(SyncResult.Completed.class);
+            assertThat(cleanRuns).singleElement().satisfies(report -> assertThat(report.errors())
+                    .isZero());
+            Map<String, Object> after = contents(crashed);
+            assertThat(after).isEqualTo(contents(clean));
+            assertThat((Set<?>) after.get("bookings")).hasSize(3 * FEEDS.size());
+
+            System.out.printf(
+                    "[reliability] crash recovery (%s): child JVM killed with SIGKILL (exit %d) with %d of %d"
+                            + " feeds stored and 1 in flight; its lease stopped 1 request and 1 forced sync of"
+                            + " another process; after expiry that process took over: 1 run, %d bookings and %d"
+                            + " history entries, equal to a clean run%n",
+                    crashed,
+                    exit,
+                    FEEDS.size() - 1,
+                    FEEDS.size(),
+                    ((Set<?>) after.get("bookings")).size(),
+                    ((List<?>) after.get("history")).size());
+        }
+    }
+
+    /** Creates the tables, the install and interval options, the calendar and the feeds. */
+    private static void setUp(TestDatabase database, List<Feed> feeds) {
+        BokitJdbc stores = database.initialize(PREFIX);
+        stores.options().store("install.complete", "true");
+        stores.options().store("sync.interval", Long.toString(INTERVAL.toSeconds()));
+        stores.feedCatalog().saveCalendar(new Calendar(CALENDAR, "Sea view", ZoneId.of("Europe/Lisbon")));
+        feeds.forEach(stores.feedCatalog()::saveFeed);
+    }
+
+    /** This process's bokit over a pool of its own, with database time and the HTTP fetcher. */
+    private static Bokit bokit(TestDatabase database, MutableClock clock, List<SyncReport> runs) {
+        BokitJdbc stores = BokitJdbc.builder(database.newPool(4))
+                .tablePrefix(PREFIX)
+                .initialize(InitializeMode.NEVER)
+                .build();
+        return Bokit.builder()
+                .options(stores.options())
+                .syncState(stores.syncState())
+                .catalog(stores.feedCatalog())
+                .bookings(stores.bookingStore())
+                .fetcher(new HttpFeedFetcher(
+                        HttpFetchSettings.builder().allowLoopback().build()))
+                .clock(clock)
+                .settings(RunSettings.defaults().withOwner("parent:1"))
+                .runExecutor(Runnable::run)
+                .listener(new SyncListener() {
+                    @Override
+                    public void runCompleted(SyncReport report) {
+                        runs.add(report);
+                    }
+                })
+                .build();
+    }
+
+    /** The bookings, the change history without its times, and each feed's last body and error. */
+    private static Map<String, Object> contents(TestDatabase database) {
+        BokitJdbc stores = database.stores(PREFIX, true);
+        List<String> history = stores.bookingStore().history(HistoryQuery.latest(HistoryQuery.MAX_LIMIT)).stream()
+                .map(change -> String.join(
+                        " ",
+                        change.feed().value(),
+                        change.key().toString(),
+                        change.kind().name(),
+                        String.valueOf(change.field()),
+                        String.valueOf(change.oldValue()),
+                        String.valueOf(change.newValue())))
+                .sorted()
+                .toList();
+        List<String> feeds = stores.feedCatalog().feeds().stream()
+                .map(feed -> feed.id() + " " + feed.fetchState().bodyHash() + " "
+                        + feed.fetchState().lastError())
+                .toList();
+        return Map.of(
+                "bookings",
+                Set.copyOf(stores.bookingStore().find(new BookingQuery(null, null, null, Set.of(), true))),
+                "history",
+                history,
+                "feeds",
+                feeds);
+    }
+
+    /** How far the database's time must move for a lease taken just now to be over. */
+    private static Duration leaseOver() {
+        return RunSettings.DEFAULT_LEASE.plusNanos(1_000);
+    }
+
+    private static long micros(Duration duration) {
+        return Column.micros(duration);
+    }
+
+    /** Reads the child's output on a thread of its own, keeping the lines meant for the parent. */
+    private static BlockingQueue<String> readLines(Process child) {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader in =
+                            new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = in.readLine()) != null) {
+                            if (line.startsWith(SyncChildProcess.TAG + " ")) {
+                                lines.add(line.substring(SyncChildProcess.TAG.length() + 1));
+                            }
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                },
+                "child-output");
+        reader.setDaemon(true);
+        reader.start();
+        return lines;
+    }
+
+    /** Waits, within the timeout, for the child to say a line that starts with {@code start}; keeps all it says. */
+    private static String awaitLine(BlockingQueue<String> lines, List<String> told, String start)
+            throws InterruptedException {
+        for (String line : told) {
+            if (line.startsWith(start)) {
+                return line;
+            }
+        }
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (true) {
+            String line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (line == null) {
+                throw new AssertionError(
+                        "The child did not say \"" + start + "…\" within " + TIMEOUT + "; it said " + told);
+            }
+            told.add(line);
+            if (line.startsWith(start)) {
+                return line;
+            }
+        }
+    }
+}
