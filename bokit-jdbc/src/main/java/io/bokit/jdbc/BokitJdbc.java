@@ -38,7 +38,7 @@ public final class BokitJdbc {
         this.options = new JdbcOptions(jdbc, dialect, prefix);
         this.syncState = new JdbcSyncState(jdbc, dialect, prefix, dbTime);
         this.feedCatalog = new JdbcFeedCatalog(jdbc, dialect, prefix);
-        this.bookingStore = new JdbcBookingStore(jdbc, prefix);
+        this.bookingStore = new JdbcBookingStore(jdbc, dialect, prefix);
     }
 
     /**
