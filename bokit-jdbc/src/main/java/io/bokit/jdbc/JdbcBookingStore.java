@@ -178,7 +178,7 @@ final class JdbcBookingStore implements BookingStorePort {
         params.add(query.limit());
         String sql = "SELECT " + String.join(", ", HISTORY_COLUMNS) + " FROM " + historyTable
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-                + " ORDER BY at_micros DESC, id DESC LIMIT ?";
+                + " ORDER BY id DESC LIMIT ?";
         return jdbc.run(
                 "read the change history", connection -> Jdbc.query(connection, sql, params, JdbcBookingStore::change));
     }

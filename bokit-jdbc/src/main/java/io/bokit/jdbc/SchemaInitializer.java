@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SchemaInitializer {
     /** The newest schema version this jar knows. */
-    static final int LATEST_VERSION = 1;
+    static final int LATEST_VERSION = 2;
 
     private static final Logger log = LoggerFactory.getLogger(SchemaInitializer.class);
 
@@ -102,7 +102,8 @@ final class SchemaInitializer {
         }
     }
 
-    private void apply(Connection connection, int version) throws SQLException {
+    /** Runs the script of one version on a connection. */
+    void apply(Connection connection, int version) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (String sql : statements(scriptPath(dialect, version))) {
                 statement.execute(sql);

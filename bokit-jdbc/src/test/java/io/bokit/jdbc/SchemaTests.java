@@ -3,9 +3,13 @@ package io.bokit.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.bokit.core.domain.FeedId;
+import io.bokit.core.domain.HistoryQuery;
 import io.bokit.core.domain.StorageException;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -58,6 +62,64 @@ abstract class SchemaTests {
     }
 
     @Test
+    void upgradesVersionOneTablesKeepingTheirRows() {
+        // given tables of schema version 1, holding an option and a history entry
+        String prefix = newPrefix();
+        SchemaInitializer initializer = new SchemaInitializer(
+                new Jdbc(database().dataSource()), database().dialect(), TablePrefix.of(prefix));
+        database().run(connection -> {
+            initializer.apply(connection, 1);
+            return null;
+        });
+        database()
+                .execute("INSERT INTO " + prefix + "option (option_key, option_value) VALUES ('sync.interval', '600')");
+        database()
+                .execute("INSERT INTO " + prefix + "booking_history (at_micros, calendar_key, feed_id, uid, kind)"
+                        + " VALUES (1, 'seaview', 'seaview-airbnb', 'alice', 'CREATED')");
+        assertThat(version(prefix)).isEqualTo(1);
+        assertThat(indexes(prefix, "booking")).contains("booking_check_in");
+
+        // when
+        BokitJdbc stores = build(prefix, InitializeMode.ALWAYS);
+
+        // then the rows are there, and version 2's indexes replace version 1's
+        assertThat(version(prefix)).isEqualTo(2);
+        assertThat(stores.options().load("sync.interval")).contains("600");
+        assertThat(stores.bookingStore().history(new HistoryQuery(null, FeedId.of("seaview-airbnb"), 10)))
+                .extracting(change -> change.key().uid())
+                .containsExactly("alice");
+        assertThat(indexes(prefix, "booking"))
+                .doesNotContain("booking_check_in")
+                .contains("booking_calendar");
+        assertThat(indexes(prefix, "booking_history"))
+                .contains("history_by_feed", "history_by_calendar")
+                .doesNotContain("history_at", "history_feed", "history_calendar");
+    }
+
+    /** The names of a table's indexes, lower case, without the prefix. */
+    private List<String> indexes(String prefix, String table) {
+        return database().run(connection -> {
+            List<String> names = new ArrayList<>();
+            try (ResultSet rows = connection
+                    .getMetaData()
+                    .getIndexInfo(
+                            connection.getCatalog(),
+                            connection.getSchema(),
+                            database().dialect().storedIdentifier(prefix + table),
+                            false,
+                            false)) {
+                while (rows.next()) {
+                    String name = rows.getString("INDEX_NAME");
+                    if (name != null && name.toLowerCase(Locale.ROOT).startsWith(prefix)) {
+                        names.add(name.toLowerCase(Locale.ROOT).substring(prefix.length()));
+                    }
+                }
+            }
+            return names;
+        });
+    }
+
+    @Test
     void initializesAgainWithoutChangingAnything() {
         // given
         String prefix = newPrefix();
@@ -69,7 +131,7 @@ abstract class SchemaTests {
         // then
         assertThat(again.options().loadAll()).containsEntry("install.complete", "true");
         assertThat(database().queryLong("SELECT COUNT(*) FROM " + prefix + "schema_version"))
-                .isEqualTo(1);
+                .isEqualTo(SchemaInitializer.LATEST_VERSION);
         assertThat(database().queryLong("SELECT COUNT(*) FROM " + prefix + "sync_state"))
                 .isEqualTo(1);
     }

@@ -99,27 +99,19 @@ public final class InMemoryBookingStore implements BookingStorePort {
         }
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * <p>Entries with the same instant come latest-applied first.
-     */
     @Override
     public List<BookingChange> history(HistoryQuery query) {
         Objects.requireNonNull(query, "query");
         List<BookingChange> matching = new ArrayList<>();
         synchronized (store) {
-            for (int i = store.history.size() - 1; i >= 0; i--) {
+            for (int i = store.history.size() - 1; i >= 0 && matching.size() < query.limit(); i--) {
                 BookingChange change = store.history.get(i);
                 if (query.matches(change)) {
                     matching.add(change);
                 }
             }
         }
-        return matching.stream()
-                .sorted(Comparator.comparing(BookingChange::at).reversed())
-                .limit(query.limit())
-                .toList();
+        return List.copyOf(matching);
     }
 
     private static void requireOnce(Set<BookingKey> named, Booking booking) {

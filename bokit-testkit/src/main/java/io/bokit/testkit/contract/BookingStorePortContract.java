@@ -275,6 +275,18 @@ public abstract class BookingStorePortContract extends PortContract<BookingStore
     }
 
     @Test
+    void listsHistoryInTheOrderItWasAppliedWhenClocksDisagree() {
+        // given a node whose clock is behind writes after one whose clock is ahead
+        BookingChange aheadFirst = change(clock().now().plus(Duration.ofMinutes(5)), alice, ChangeKind.CREATED);
+        BookingChange behindLater = change(clock().now().minus(Duration.ofMinutes(5)), bob, ChangeKind.CREATED);
+        port().apply(new FeedChangeSet(FeedId.of(AIRBNB), List.of(alice), List.of(), List.of(aheadFirst)));
+        port().apply(new FeedChangeSet(FeedId.of(AIRBNB), List.of(bob), List.of(), List.of(behindLater)));
+
+        // when / then the later write comes first, whatever its time says
+        assertThat(port().history(HistoryQuery.latest(10))).containsExactly(behindLater, aheadFirst);
+    }
+
+    @Test
     void listsHistoryOfOneCalendarOrFeed() {
         // given
         Booking carol = booking(SEAVIEW, VRBO, "carol", july(1), july(3));

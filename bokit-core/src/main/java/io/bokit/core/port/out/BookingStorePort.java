@@ -62,11 +62,12 @@ public interface BookingStorePort {
     List<Booking> find(BookingQuery query);
 
     /**
-     * Change-history entries, newest first.
+     * Change-history entries, newest first: in the reverse of the order the store applied them
+     * (within a change set, its history list's order). That is the order of their times too,
+     * unless the clocks of several nodes disagree: then the order applied wins.
      *
      * @param query the query, not null
-     * @return at most {@code query.limit()} entries, never null; entries with the same time are
-     *     listed latest-applied first
+     * @return at most {@code query.limit()} entries, never null
      * @throws io.bokit.core.domain.StorageException if the store cannot be read
      */
     List<BookingChange> history(HistoryQuery query);
