@@ -61,7 +61,6 @@ final class JdbcBookingStore implements BookingStorePort {
     private final String bookingTable;
     private final String historyTable;
     private final String selectBookings;
-    private final String countLive;
     private final List<String> bookingColumns;
     private final String updateBooking;
 
@@ -73,7 +72,6 @@ final class JdbcBookingStore implements BookingStorePort {
         List<String> columns = new ArrayList<>(BookingRows.KEY_COLUMNS);
         columns.addAll(BookingRows.VALUE_COLUMNS);
         this.selectBookings = "SELECT " + String.join(", ", columns) + " FROM " + bookingTable;
-        this.countLive = "SELECT COUNT(*) FROM " + bookingTable + " WHERE feed_id = ? AND deleted = FALSE";
         this.bookingColumns = new ArrayList<>(BookingRows.VALUE_COLUMNS);
         bookingColumns.addAll(BookingRows.KEY_COLUMNS);
         this.updateBooking = "UPDATE " + bookingTable + " SET " + String.join(" = ?, ", BookingRows.VALUE_COLUMNS)
@@ -87,14 +85,6 @@ final class JdbcBookingStore implements BookingStorePort {
         return jdbc.run(
                 "load the bookings of feed " + feed,
                 connection -> Jdbc.query(connection, sql, List.of(feed.value()), BookingRows::read));
-    }
-
-    @Override
-    public int countFeedBookings(FeedId feed) {
-        Objects.requireNonNull(feed, "feed");
-        return jdbc.run("count the bookings of feed " + feed, connection -> Jdbc.query(
-                        connection, countLive, List.of(feed.value()), row -> row.getInt(1))
-                .get(0));
     }
 
     @Override

@@ -27,7 +27,8 @@ final class JdbcFeedCatalog implements FeedCatalogPort {
             "last_error",
             "consecutive_failures",
             "backoff_until",
-            "consecutive_empty");
+            "consecutive_empty",
+            "event_count");
     private static final List<String> FEED_COLUMNS =
             concat(List.of("feed_id", "calendar_key", "name", "url", "enabled"), FETCH_COLUMNS);
 
@@ -155,7 +156,8 @@ final class JdbcFeedCatalog implements FeedCatalogPort {
                 row.getString("last_error"),
                 row.getInt("consecutive_failures"),
                 Column.instant(row, "backoff_until"),
-                row.getInt("consecutive_empty"));
+                row.getInt("consecutive_empty"),
+                row.getInt("event_count"));
         return new Feed(
                 CalendarKey.of(row.getString("calendar_key")),
                 FeedId.of(row.getString("feed_id")),
@@ -175,7 +177,8 @@ final class JdbcFeedCatalog implements FeedCatalogPort {
                 Column.param(state.lastError()),
                 state.consecutiveFailures(),
                 Column.param(state.backoffUntil()),
-                state.consecutiveEmpty());
+                state.consecutiveEmpty(),
+                state.events());
     }
 
     private static List<String> concat(List<String> first, List<String> second) {

@@ -63,7 +63,8 @@ abstract class SchemaTests {
 
     @Test
     void upgradesVersionOneTablesKeepingTheirRows() {
-        // given tables of schema version 1, holding an option and a history entry
+        // given tables of schema version 1, holding an option, a feed with two live bookings and a
+        // soft-deleted one, and a history entry
         String prefix = newPrefix();
         SchemaInitializer initializer = new SchemaInitializer(
                 new Jdbc(database().dataSource()), database().dialect(), TablePrefix.of(prefix));
@@ -76,6 +77,17 @@ abstract class SchemaTests {
         database()
                 .execute("INSERT INTO " + prefix + "booking_history (at_micros, calendar_key, feed_id, uid, kind)"
                         + " VALUES (1, 'seaview', 'seaview-airbnb', 'alice', 'CREATED')");
+        database()
+                .execute("INSERT INTO " + prefix + "feed (feed_id, calendar_key, name, url, enabled,"
+                        + " consecutive_failures, consecutive_empty) VALUES ('seaview-airbnb', 'seaview', 'Airbnb',"
+                        + " 'https://www.airbnb.com/calendar/ical/1.ics?s=t', TRUE, 0, 0)");
+        for (String uid : List.of("alice", "bob", "carol")) {
+            database()
+                    .execute("INSERT INTO " + prefix + "booking (feed_id, uid, calendar_key, status, check_in,"
+                            + " check_out, base_status, base_check_in, base_check_out, deleted) VALUES ('seaview-airbnb', '"
+                            + uid + "', 'seaview', 'CONFIRMED', DATE '2030-07-01', DATE '2030-07-05', 'CONFIRMED',"
+                            + " DATE '2030-07-01', DATE '2030-07-05', " + uid.equals("carol") + ")");
+        }
         assertThat(version(prefix)).isEqualTo(1);
         assertThat(indexes(prefix, "booking")).contains("booking_check_in");
 
@@ -85,6 +97,13 @@ abstract class SchemaTests {
         // then the rows are there, and version 2's indexes replace version 1's
         assertThat(version(prefix)).isEqualTo(2);
         assertThat(stores.options().load("sync.interval")).contains("600");
+        assertThat(stores.feedCatalog()
+                        .findFeed(FeedId.of("seaview-airbnb"))
+                        .orElseThrow()
+                        .fetchState()
+                        .events())
+                .as("the feed's event count, from its live bookings")
+                .isEqualTo(2);
         assertThat(stores.bookingStore().history(new HistoryQuery(null, FeedId.of("seaview-airbnb"), 10)))
                 .extracting(change -> change.key().uid())
                 .containsExactly("alice");

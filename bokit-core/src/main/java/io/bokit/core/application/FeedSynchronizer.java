@@ -109,7 +109,8 @@ final class FeedSynchronizer {
                                 + " runs needed to believe it); nothing changed",
                         0,
                         null,
-                        result.emptyFeedRuns())
+                        result.emptyFeedRuns(),
+                        state.events())
                 : new FetchState(
                         content.etag(),
                         content.lastModified(),
@@ -119,7 +120,8 @@ final class FeedSynchronizer {
                         null,
                         0,
                         null,
-                        result.emptyFeedRuns());
+                        result.emptyFeedRuns(),
+                        imported(result.counters()));
         catalog.updateFetchState(feed.id(), next);
         return new FeedResult(feed.id(), feed.name(), FeedOutcome.SYNCED, result.counters(), null);
     }
@@ -143,21 +145,28 @@ final class FeedSynchronizer {
                 error,
                 failures,
                 until,
-                state.consecutiveEmpty());
+                state.consecutiveEmpty(),
+                state.events());
     }
 
+    /** The result of a feed whose body is the last one imported: only its fetch state is written. */
     private FeedResult notModified(Feed feed, FetchState state, String etag, String lastModified, Instant now) {
-        int stored = store.countFeedBookings(feed.id());
+        int events = state.events();
         catalog.updateFetchState(
                 feed.id(),
                 // the feed is the last body that had events again: an empty streak is broken
-                new FetchState(etag, lastModified, state.bodyHash(), now, now, null, 0, null, 0));
+                new FetchState(etag, lastModified, state.bodyHash(), now, now, null, 0, null, 0, events));
         return new FeedResult(
                 feed.id(),
                 feed.name(),
                 FeedOutcome.NOT_MODIFIED,
-                new SyncCounters(stored, 0, 0, stored, 0, 0, 0, 0),
+                new SyncCounters(events, 0, 0, events, 0, 0, 0, 0),
                 null);
+    }
+
+    /** The bookings a reconciled body held: what a not-modified feed reports as unchanged. */
+    private static int imported(SyncCounters counters) {
+        return counters.created() + counters.updated() + counters.unchanged();
     }
 
     private static String sha256(String body) {

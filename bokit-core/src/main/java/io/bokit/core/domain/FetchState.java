@@ -15,6 +15,8 @@ import java.time.Instant;
  * @param consecutiveFailures failed runs in a row, 0 after a success
  * @param backoffUntil the feed is not fetched before this instant, or null
  * @param consecutiveEmpty runs in a row that parsed to zero events while bookings were expected
+ * @param events the bookings the last body imported held (created, updated and unchanged; not the
+ *     skipped), reported as unchanged while the feed is not modified: no booking is read for them
  */
 public record FetchState(
         String etag,
@@ -25,15 +27,16 @@ public record FetchState(
         String lastError,
         int consecutiveFailures,
         Instant backoffUntil,
-        int consecutiveEmpty) {
+        int consecutiveEmpty,
+        int events) {
 
     /** The state of a feed never fetched. */
-    public static final FetchState NEVER = new FetchState(null, null, null, null, null, null, 0, null, 0);
+    public static final FetchState NEVER = new FetchState(null, null, null, null, null, null, 0, null, 0, 0);
 
     public FetchState {
-        if (consecutiveFailures < 0 || consecutiveEmpty < 0) {
-            throw new IllegalArgumentException(
-                    "Counters cannot be negative: failures " + consecutiveFailures + ", empty " + consecutiveEmpty);
+        if (consecutiveFailures < 0 || consecutiveEmpty < 0 || events < 0) {
+            throw new IllegalArgumentException("Counters cannot be negative: failures " + consecutiveFailures
+                    + ", empty " + consecutiveEmpty + ", events " + events);
         }
     }
 }

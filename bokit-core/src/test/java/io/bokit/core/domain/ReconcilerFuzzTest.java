@@ -256,7 +256,7 @@ class ReconcilerFuzzTest {
     }
 
     private static FetchState emptyRuns(int runs) {
-        return new FetchState(null, null, null, null, null, null, 0, null, runs);
+        return new FetchState(null, null, null, null, null, null, 0, null, runs, 0);
     }
 
     private static List<Booking> concat(List<Booking> first, List<Booking> second) {

@@ -214,7 +214,7 @@ class ReconcilerTest {
             Reconciliation result = reconciler.reconcile(feed, stored, List.of(), 0);
             runs.add(result);
             feed = feed.withFetchState(
-                    new FetchState(null, null, null, null, null, null, 0, null, result.emptyFeedRuns()));
+                    new FetchState(null, null, null, null, null, null, 0, null, result.emptyFeedRuns(), 0));
         }
 
         // then the first two change nothing, the third vanishes the booking

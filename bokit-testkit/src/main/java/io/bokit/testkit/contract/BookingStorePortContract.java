@@ -76,19 +76,6 @@ public abstract class BookingStorePortContract extends PortContract<BookingStore
     }
 
     @Test
-    void countsTheBookingsOfOneFeedThatAreNotSoftDeleted() {
-        // given two bookings of one feed, one of them soft-deleted, and one of another feed
-        port().apply(inserting(AIRBNB, alice, bob));
-        port().apply(inserting(VRBO, booking(SEAVIEW, VRBO, "carol", july(1), july(3))));
-        port().apply(updating(AIRBNB, bob.with(bob.current(), bob.baseline(), true)));
-
-        // then
-        assertThat(port().countFeedBookings(FeedId.of(AIRBNB))).isEqualTo(1);
-        assertThat(newInstance().countFeedBookings(FeedId.of(VRBO))).isEqualTo(1);
-        assertThat(port().countFeedBookings(FeedId.of("unknown-feed"))).isZero();
-    }
-
-    @Test
     void storesHistoryWithItsChanges() {
         // given
         BookingChange created = change(clock().now(), alice, ChangeKind.CREATED);

@@ -211,6 +211,7 @@ public abstract class FeedCatalogPortContract extends PortContract<FeedCatalogPo
                 "HTTP 503 from https://channel.example.com/ical?…",
                 failures,
                 START.plus(Duration.ofMinutes(failures)),
-                failures - 1);
+                failures - 1,
+                100 + failures);
     }
 }

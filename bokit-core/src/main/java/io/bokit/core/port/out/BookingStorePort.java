@@ -26,21 +26,6 @@ public interface BookingStorePort {
     List<Booking> loadFeedBookings(FeedId feed);
 
     /**
-     * How many bookings of one feed are not soft-deleted: what an unchanged feed reports as its
-     * total. Stores should answer without loading the bookings (a {@code COUNT}); the default loads
-     * them.
-     *
-     * @param feed the feed, not null
-     * @return the count, zero or more
-     * @throws io.bokit.core.domain.StorageException if the store cannot be read
-     */
-    default int countFeedBookings(FeedId feed) {
-        return (int) loadFeedBookings(feed).stream()
-                .filter(booking -> !booking.deleted())
-                .count();
-    }
-
-    /**
      * Applies one feed's change set all at once: inserts, updates and history entries are all
      * stored, or (on any failure) none of them is.
      *
