@@ -26,6 +26,9 @@ final class SchemaInitializer {
 
     private static final Logger log = LoggerFactory.getLogger(SchemaInitializer.class);
 
+    /** Tries of an H2 initializer that races others; about six seconds of pauses in all. */
+    private static final int H2_ATTEMPTS = 12;
+
     private final Jdbc jdbc;
     private final Dialect dialect;
     private final TablePrefix prefix;
@@ -59,11 +62,13 @@ final class SchemaInitializer {
                 jdbc.inTransaction("create the bokit tables", this::upgrade);
                 return;
             } catch (StorageException e) {
-                // H2 has no lock to serialize initializers: one that lost a race on a CREATE tries again
-                if (attempt == 5 || dialect != Dialect.H2) {
+                // H2 has no lock to serialize initializers, and commits each CREATE or ALTER at once: one
+                // that raced another (a table half made, a script half run) waits a little and tries again
+                if (attempt == H2_ATTEMPTS || dialect != Dialect.H2) {
                     throw e;
                 }
                 log.debug("Creating the bokit tables raced with another initializer; trying again", e);
+                pause(attempt);
             }
         }
     }
@@ -99,6 +104,16 @@ final class SchemaInitializer {
             throw new StorageException("The bokit tables with prefix " + prefix + " are at schema version " + version
                     + ", newer than this bokit-jdbc knows (" + LATEST_VERSION
                     + "): upgrade bokit-jdbc, or point it at another database or table prefix");
+        }
+    }
+
+    /** Waits before try {@code attempt + 1}: 10 ms, 20 ms, 40 ms …, at most 1 s. */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(Math.min(1_000L, 10L << (attempt - 1)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("Interrupted while creating the bokit tables", e);
         }
     }
 
