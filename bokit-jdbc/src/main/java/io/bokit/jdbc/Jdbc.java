@@ -1,6 +1,7 @@
 package io.bokit.jdbc;
 
 import io.bokit.core.domain.BokitException;
+import io.bokit.core.domain.InvalidInputException;
 import io.bokit.core.domain.Secrets;
 import io.bokit.core.domain.StorageException;
 import java.sql.Connection;
@@ -69,6 +70,9 @@ final class Jdbc {
     /** Runs a query with parameters and maps every row. */
     static <T> List<T> query(Connection connection, String sql, List<?> params, RowMapper<T> mapper)
             throws SQLException {
+        if (!params.stream().allMatch(Jdbc::storable)) {
+            return List.of(); // no stored row can hold a text no store keeps
+        }
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, params);
             try (ResultSet rows = statement.executeQuery()) {
@@ -96,9 +100,59 @@ final class Jdbc {
             if (param instanceof Column.Null typed) {
                 statement.setNull(i + 1, typed.sqlType());
             } else {
+                requireStorable(param);
                 statement.setObject(i + 1, param);
             }
         }
+    }
+
+    /**
+     * Refuses text that no bokit store keeps verbatim, with the same rule on every database: a NUL
+     * character (PostgreSQL refuses it) or an unpaired surrogate (not Unicode: PostgreSQL's driver would
+     * store {@code ?} in its place). Called before anything is sent, so a refused value writes nothing.
+     * The message gives the position, never the text (it may be personal data or a feed's secret).
+     *
+     * @throws InvalidInputException if {@code param} is such a text
+     */
+    static void requireStorable(Object param) {
+        if (storable(param)) {
+            return;
+        }
+        String text = (String) param;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\0') {
+                throw new InvalidInputException("Cannot store text containing a NUL character (U+0000 at index " + i
+                        + " of a text of " + text.length() + " characters): no bokit store keeps it");
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new InvalidInputException(String.format(
+                        "Cannot store text containing an unpaired surrogate (U+%04X at index %d of a text of %d"
+                                + " characters): it is not valid Unicode",
+                        (int) c, i, text.length()));
+            }
+        }
+    }
+
+    /** Whether a parameter is anything but a text with a NUL character or an unpaired surrogate. */
+    private static boolean storable(Object param) {
+        if (!(param instanceof String text)) {
+            return true;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\0') {
+                return false;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A storage exception for a failed operation; the message names the operation, never a URL or credential. */
