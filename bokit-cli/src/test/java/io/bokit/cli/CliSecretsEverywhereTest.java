@@ -117,7 +117,7 @@ class CliSecretsEverywhereTest {
         Path file = work.resolve("script.tsv");
         Files.write(file, script.stream().map(line -> String.join("\t", line)).toList(), StandardCharsets.UTF_8);
         Path output = work.resolve("output.txt");
-        Process process = new ProcessBuilder(
+        ProcessBuilder builder = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-cp",
                         System.getProperty("java.class.path"),
@@ -125,8 +125,12 @@ class CliSecretsEverywhereTest {
                         home.toString(),
                         file.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(output.toFile())
-                .start();
+                .redirectOutput(output.toFile());
+        // one JVM, so an in-memory H2 store lives through the whole script (a file store costs ~0.3 s a command)
+        builder.environment().put("BOKIT_DB_URL", "jdbc:h2:mem:secrets;DB_CLOSE_DELAY=-1");
+        builder.environment().remove("BOKIT_DB_USER");
+        builder.environment().remove("BOKIT_DB_PASSWORD");
+        Process process = builder.start();
         boolean finished = process.waitFor(3, TimeUnit.MINUTES); // a hang guard only
         if (!finished) {
             process.destroyForcibly();

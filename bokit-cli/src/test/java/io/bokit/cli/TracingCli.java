@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +27,9 @@ final class TracingCli {
         // the first logger (the sync's, made when its class is initialised) fixes every level: make it before
         // BokitCli raises the levels
         Class.forName("io.bokit.core.application.SyncService");
-        Environment environment = new Environment(Map.of("BOKIT_HOME", args[0]), Path.of(args[0]), false);
+        Map<String, String> variables = new HashMap<>(System.getenv());
+        variables.put("BOKIT_HOME", args[0]);
+        Environment environment = new Environment(variables, Path.of(args[0]), false);
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         List<String> lines = Files.readAllLines(Path.of(args[1]), StandardCharsets.UTF_8);
