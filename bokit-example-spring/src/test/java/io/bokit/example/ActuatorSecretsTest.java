@@ -28,7 +28,6 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * A token planted in feed URLs appears in none of what the example application shows over HTTP — its
@@ -87,6 +86,7 @@ class ActuatorSecretsTest {
         System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(console, true, StandardCharsets.UTF_8));
         SyncReport report;
+        Reports.QUEUE.clear();
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ExampleApplication.class, Reports.class)
                 .bannerMode(Banner.Mode.OFF)
                 .run(args.toArray(String[]::new))) {
@@ -162,8 +162,11 @@ class ActuatorSecretsTest {
         }
     }
 
-    /** Hands every completed run's report to the test. */
-    @Configuration(proxyBeanMethods = false)
+    /**
+     * Hands every completed run's report to the test. Not a {@code @Configuration}: the example's
+     * component scan would then add it to every other test's application too; as a source it is this
+     * application's alone.
+     */
     static class Reports {
         static final BlockingQueue<SyncReport> QUEUE = new LinkedBlockingQueue<>();
 
