@@ -90,6 +90,7 @@ class MicronautSecurityTest {
         feeds.put("localhost", trap.localhostUrl("/cal.ics" + QUERY));
         feeds.put("private", "http://10.0.0.5:8080/admin" + QUERY);
         feeds.put("metadata", "http://169.254.169.254/latest/meta-data/" + QUERY);
+        feeds.put("file", "file:///etc/hostname");
         feeds.put("redirect", outside.url("/moved.ics").reveal() + QUERY);
         EmbeddedServer server = start(app(feeds));
 
@@ -105,7 +106,7 @@ class MicronautSecurityTest {
         assertThat(outside.requestCount("/moved.ics")).isZero();
         System.out.printf(
                 "[reliability] SSRF through the Micronaut adapter (default guard, feeds from configuration, sync by"
-                        + " page view and endpoint): %d internal feeds refused, %d connections to the loopback trap%n",
+                        + " page view and endpoint): %d internal and file: feeds refused, %d connections to the loopback trap%n",
                 triggered.feeds().size(), trap.connections());
     }
 

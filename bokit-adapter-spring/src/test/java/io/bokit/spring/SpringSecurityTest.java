@@ -128,6 +128,7 @@ class SpringSecurityTest {
         feeds.put("localhost", trap.localhostUrl("/cal.ics" + QUERY));
         feeds.put("private", "http://10.0.0.5:8080/admin" + QUERY);
         feeds.put("metadata", "http://169.254.169.254/latest/meta-data/" + QUERY);
+        feeds.put("file", "file:///etc/hostname");
         feeds.put("redirect", outside.url("/moved.ics").reveal() + QUERY);
         ConfigurableApplicationContext app = start(feedProperties(feeds));
 
@@ -142,7 +143,7 @@ class SpringSecurityTest {
         assertThat(outside.requestCount("/moved.ics")).isZero();
         System.out.printf(
                 "[reliability] SSRF through the Spring adapter (default guard, feeds from properties, sync by page"
-                        + " view and endpoint): %d internal feeds refused, %d connections to the loopback trap%n",
+                        + " view and endpoint): %d internal and file: feeds refused, %d connections to the loopback trap%n",
                 triggered.feeds().size(), trap.connections());
     }
 

@@ -39,6 +39,7 @@ class SsrfThroughTheLibraryTest {
                 LocalFeedServer outside = LocalFeedServer.start("127.0.0.2")) {
             outside.redirect("/moved.ics", trap.url("/admin" + TOKEN));
             Map<String, String> feeds = internalFeeds(trap);
+            feeds.put("file", "file:///etc/hostname");
             feeds.put("redirect", outside.url("/moved.ics").reveal() + TOKEN);
             Bokit bokit = bokit(new HttpFeedFetcher(), feeds);
 
@@ -48,7 +49,7 @@ class SsrfThroughTheLibraryTest {
             assertThat(trap.connections()).isZero();
             assertThat(outside.requestCount("/moved.ics")).isZero();
             System.out.printf(
-                    "[reliability] SSRF through Bokit.sync() (default guard): %d internal feeds refused, %d connections"
+                    "[reliability] SSRF through Bokit.sync() (default guard): %d internal and file: feeds refused, %d connections"
                             + " to the loopback trap%n",
                     report.feeds().size(), trap.connections());
         }
