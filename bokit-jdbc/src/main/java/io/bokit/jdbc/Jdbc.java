@@ -70,7 +70,7 @@ final class Jdbc {
     /** Runs a query with parameters and maps every row. */
     static <T> List<T> query(Connection connection, String sql, List<?> params, RowMapper<T> mapper)
             throws SQLException {
-        if (!params.stream().allMatch(Jdbc::storable)) {
+        if (params.stream().anyMatch(param -> unstorableAt(param) >= 0)) {
             return List.of(); // no stored row can hold a text no store keeps
         }
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -115,44 +115,32 @@ final class Jdbc {
      * @throws InvalidInputException if {@code param} is such a text
      */
     static void requireStorable(Object param) {
-        if (storable(param)) {
+        int at = unstorableAt(param);
+        if (at < 0) {
             return;
         }
         String text = (String) param;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\0') {
-                throw new InvalidInputException("Cannot store text containing a NUL character (U+0000 at index " + i
-                        + " of a text of " + text.length() + " characters): no bokit store keeps it");
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                throw new InvalidInputException(String.format(
-                        "Cannot store text containing an unpaired surrogate (U+%04X at index %d of a text of %d"
-                                + " characters): it is not valid Unicode",
-                        (int) c, i, text.length()));
-            }
-        }
+        String what = text.charAt(at) == '\0'
+                ? "a NUL character (U+0000"
+                : String.format("an unpaired surrogate (U+%04X", (int) text.charAt(at));
+        throw new InvalidInputException("Cannot store text containing " + what + " at index " + at + " of a text of "
+                + text.length() + " characters): no bokit store keeps it");
     }
 
-    /** Whether a parameter is anything but a text with a NUL character or an unpaired surrogate. */
-    private static boolean storable(Object param) {
+    /** The index of the first NUL or unpaired surrogate in a text parameter, or -1 (also for any other value). */
+    private static int unstorableAt(Object param) {
         if (!(param instanceof String text)) {
-            return true;
+            return -1;
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\0') {
-                return false;
-            }
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
-            } else if (Character.isSurrogate(c)) {
-                return false;
+            } else if (c == '\0' || Character.isSurrogate(c)) {
+                return i;
             }
         }
-        return true;
+        return -1;
     }
 
     /** A storage exception for a failed operation; the message names the operation, never a URL or credential. */
