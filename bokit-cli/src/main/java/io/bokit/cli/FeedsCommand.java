@@ -143,13 +143,24 @@ final class FeedsCommand {
         try {
             path = Path.of(value).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
-            throw new InvalidInputException("Invalid feed URL or path \"" + value + "\": " + e.getReason());
+            throw new InvalidInputException(
+                    "Invalid feed URL or path \"" + withoutQuery(value) + "\": " + e.getReason());
         }
         if (!Files.isRegularFile(path)) {
-            throw new InvalidInputException(
-                    "No such file: " + path + " (give an http(s) URL, a file: URL, or the path of a local .ics file)");
+            throw new InvalidInputException("No such file: " + withoutQuery(path.toString())
+                    + " (give an http(s) URL, a file: URL, or the path of a local .ics file)");
         }
         return FeedUrl.parse(path.toUri().toString());
+    }
+
+    /**
+     * A path as shown in a message, with anything from a {@code ?} on masked: a URL typed without its
+     * scheme ({@code www.airbnb.com/calendar/ical/1.ics?s=…}) is taken for a path, and its token must not
+     * be printed.
+     */
+    private static String withoutQuery(String path) {
+        int query = path.indexOf('?');
+        return query < 0 ? path : path.substring(0, query) + "?…";
     }
 
     private static String shown(Feed feed, boolean showSecrets) {

@@ -53,4 +53,18 @@ class SecretsTest {
             assertThat(cli.run("feeds", "list", "--show-secrets").out()).contains(ok, down);
         }
     }
+
+    @Test
+    void aUrlTypedWithoutItsSchemeIsRefusedAsAMissingFileWithItsTokenMasked() {
+        Cli cli = new Cli(home);
+        cli.run("calendars", "add", "seaview");
+
+        Cli.Result result =
+                cli.run("feeds", "add", "--calendar", "seaview", "www.airbnb.com/calendar/ical/1.ics?s=" + SECRET);
+
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err())
+                .contains("No such file: ", "www.airbnb.com/calendar/ical/1.ics?… (give an http(s) URL")
+                .doesNotContain(SECRET);
+    }
 }

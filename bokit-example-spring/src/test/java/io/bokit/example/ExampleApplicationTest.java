@@ -20,7 +20,6 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /** The example as the docs describe it: the first page view syncs the two demo feeds, a reload shows them. */
 class ExampleApplicationTest {
@@ -61,8 +60,10 @@ class ExampleApplicationTest {
         }
     }
 
-    /** A SyncListener bean, as a host application would declare one: opens a latch when a run completes. */
-    @Configuration(proxyBeanMethods = false)
+    /**
+     * A SyncListener bean, as a host application would declare one: opens a latch when a run completes. Not
+     * a {@code @Configuration}: the example's component scan would add it to other tests' applications too.
+     */
     static class RunLatch {
         static final CountDownLatch SYNCED = new CountDownLatch(1);
         static final AtomicReference<SyncReport> REPORT = new AtomicReference<>();

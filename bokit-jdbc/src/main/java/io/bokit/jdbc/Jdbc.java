@@ -1,6 +1,7 @@
 package io.bokit.jdbc;
 
 import io.bokit.core.domain.BokitException;
+import io.bokit.core.domain.InvalidInputException;
 import io.bokit.core.domain.Secrets;
 import io.bokit.core.domain.StorageException;
 import java.sql.Connection;
@@ -69,6 +70,9 @@ final class Jdbc {
     /** Runs a query with parameters and maps every row. */
     static <T> List<T> query(Connection connection, String sql, List<?> params, RowMapper<T> mapper)
             throws SQLException {
+        if (params.stream().anyMatch(param -> unstorableAt(param) >= 0)) {
+            return List.of(); // no stored row can hold a text no store keeps
+        }
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, params);
             try (ResultSet rows = statement.executeQuery()) {
@@ -101,11 +105,49 @@ final class Jdbc {
             if (param instanceof Column.Null typed) {
                 statement.setNull(position, typed.sqlType());
             } else {
+                requireStorable(param);
                 statement.setObject(position, param);
             }
             position++;
         }
         return position;
+    }
+
+    /**
+     * Refuses text that no bokit store keeps verbatim, with the same rule on every database: a NUL
+     * character (PostgreSQL refuses it) or an unpaired surrogate (not Unicode: PostgreSQL's driver would
+     * store {@code ?} in its place). Called before anything is sent, so a refused value writes nothing.
+     * The message gives the position, never the text (it may be personal data or a feed's secret).
+     *
+     * @throws InvalidInputException if {@code param} is such a text
+     */
+    static void requireStorable(Object param) {
+        int at = unstorableAt(param);
+        if (at < 0) {
+            return;
+        }
+        String text = (String) param;
+        String what = text.charAt(at) == '\0'
+                ? "a NUL character (U+0000"
+                : String.format("an unpaired surrogate (U+%04X", (int) text.charAt(at));
+        throw new InvalidInputException("Cannot store text containing " + what + " at index " + at + " of a text of "
+                + text.length() + " characters): no bokit store keeps it");
+    }
+
+    /** The index of the first NUL or unpaired surrogate in a text parameter, or -1 (also for any other value). */
+    private static int unstorableAt(Object param) {
+        if (!(param instanceof String text)) {
+            return -1;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (c == '\0' || Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** A storage exception for a failed operation; the message names the operation, never a URL or credential. */

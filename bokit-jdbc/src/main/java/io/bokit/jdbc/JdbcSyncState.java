@@ -176,7 +176,9 @@ final class JdbcSyncState implements SyncStatePort {
         void bind(PreparedStatement statement, List<Object> params, long nowMicros) throws SQLException {
             int next = 0;
             for (int slot = 0; slot < nowSlots.size(); slot++) {
-                statement.setObject(slot + 1, nowSlots.get(slot) ? nowMicros : params.get(next++));
+                Object param = nowSlots.get(slot) ? nowMicros : params.get(next++);
+                Jdbc.requireStorable(param);
+                statement.setObject(slot + 1, param);
             }
         }
     }

@@ -113,6 +113,14 @@ abstract class JdbcStoreTests {
     }
 
     @Nested
+    class HostileValues extends HostileValueTests {
+        @Override
+        TestDatabase database() {
+            return JdbcStoreTests.this.database();
+        }
+    }
+
+    @Nested
     class CallerTransaction extends CallerTransactionTests {
         @Override
         TestDatabase database() {

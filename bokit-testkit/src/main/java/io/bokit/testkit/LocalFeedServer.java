@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real HTTP feed server on a loopback address and a free port, for tests that fetch over the
  * network without leaving the machine. Serves bodies per path (with an ETag if asked, answering
- * 304 to a matching {@code If-None-Match}), fails paths with any status, and can <em>hold</em>
+ * 304 to a matching {@code If-None-Match}), fails paths with any status, redirects, and can <em>hold</em>
  * requests until the test releases them, to prove that nobody waits for a feed. Thread-safe.
  *
  * <pre>{@code
@@ -91,12 +91,20 @@ public final class LocalFeedServer implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("Not a file: " + file);
         }
-        return put(path, new Answer(200, null, null, null, file));
+        return put(path, new Answer(200, null, null, null, file, null));
     }
 
     /** Answers a path with a status and a short body, e.g. {@code fail("/x.ics", 503)}. */
     public FeedUrl fail(String path, int status) {
         return put(path, new Answer(status, "error " + status, null, null));
+    }
+
+    /**
+     * Answers a path with {@code 302 Found} and a {@code Location} header, e.g. to send the fetcher on to
+     * an address it must refuse.
+     */
+    public FeedUrl redirect(String path, String location) {
+        return put(path, new Answer(302, "", null, null, null, location));
     }
 
     /**
@@ -164,6 +172,9 @@ public final class LocalFeedServer implements AutoCloseable {
                     return;
                 }
             }
+            if (answer.location != null) {
+                exchange.getResponseHeaders().set("Location", answer.location);
+            }
             exchange.getResponseHeaders().set("Content-Type", "text/calendar; charset=utf-8");
             if (answer.file != null) {
                 sendFile(exchange, answer.file);
@@ -189,9 +200,9 @@ public final class LocalFeedServer implements AutoCloseable {
         }
     }
 
-    private record Answer(int status, String body, String etag, Hold hold, Path file) {
+    private record Answer(int status, String body, String etag, Hold hold, Path file, String location) {
         Answer(int status, String body, String etag, Hold hold) {
-            this(status, body, etag, hold, null);
+            this(status, body, etag, hold, null, null);
         }
     }
 

@@ -41,6 +41,19 @@ class LocalFeedServerTest {
     }
 
     @Test
+    void redirectsWithALocationHeader() throws Exception {
+        try (LocalFeedServer server = LocalFeedServer.start()) {
+            FeedUrl moved = server.redirect("/moved.ics", "http://127.0.0.1:1/elsewhere.ics");
+
+            HttpResponse<String> response = get(moved, null);
+
+            assertThat(response.statusCode()).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location")).hasValue("http://127.0.0.1:1/elsewhere.ics");
+            assertThat(server.requestCount("/moved.ics")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void servesAFileFromDiskWithoutEtag(@TempDir Path directory) throws Exception {
         // given
         Path file = Files.writeString(directory.resolve("big.ics"), "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");

@@ -49,7 +49,7 @@ public enum BookingStatus {
                 return status;
             }
         }
-        throw new InvalidInputException("Unknown booking status \"" + code + "\": expected one of "
+        throw new InvalidInputException("Unknown booking status \"" + Ids.excerpt(code) + "\": expected one of "
                 + Arrays.stream(values()).map(BookingStatus::code).collect(Collectors.joining(", ")));
     }
 }

@@ -21,6 +21,10 @@ public record Feed(CalendarKey calendar, FeedId id, String name, FeedUrl url, bo
         if (name == null || name.isBlank()) {
             name = url.host();
         }
+        if (name.length() > Calendar.MAX_NAME_LENGTH) {
+            throw new InvalidInputException("Feed " + id + " has a name of " + name.length() + " characters: at most "
+                    + Calendar.MAX_NAME_LENGTH + " are allowed");
+        }
     }
 
     /** A new, enabled, never fetched feed named after its URL's host. */

@@ -12,8 +12,19 @@ final class Ids {
 
     static String check(String kind, String value) {
         if (value == null || !PATTERN.matcher(value).matches()) {
-            throw new InvalidInputException("Invalid " + kind + " \"" + value + "\": expected " + ALLOWED);
+            throw new InvalidInputException("Invalid " + kind + " \"" + excerpt(value) + "\": expected " + ALLOWED);
         }
         return value;
+    }
+
+    /**
+     * A value as an error message shows it: whole up to 100 characters, else its first 100 and its
+     * length, so a huge value cannot flood a terminal or a log.
+     */
+    static String excerpt(String value) {
+        if (value == null || value.codePointCount(0, value.length()) <= 100) {
+            return value;
+        }
+        return value.substring(0, value.offsetByCodePoints(0, 100)) + "… (" + value.length() + " characters)";
     }
 }

@@ -108,7 +108,7 @@ public final class OptionKey<T> {
         return find(key)
                 .orElseThrow(() -> new InvalidOptionException(
                         String.valueOf(key),
-                        "Unknown option \"" + key + "\": known options are "
+                        "Unknown option \"" + Ids.excerpt(key) + "\": known options are "
                                 + String.join(
                                         ", ", ALL.stream().map(OptionKey::key).toList())));
     }
@@ -143,7 +143,7 @@ public final class OptionKey<T> {
             return Objects.requireNonNull(parser.apply(text == null ? "" : text.strip()));
         } catch (RuntimeException e) {
             throw new InvalidOptionException(
-                    key, "Invalid value \"" + text + "\" for option " + key + ": expected " + allowed);
+                    key, "Invalid value \"" + Ids.excerpt(text) + "\" for option " + key + ": expected " + allowed);
         }
     }
 

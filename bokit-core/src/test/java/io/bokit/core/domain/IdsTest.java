@@ -22,4 +22,18 @@ class IdsTest {
         assertThatThrownBy(() -> CalendarKey.of("has space")).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> CalendarKey.of("x".repeat(65))).isInstanceOf(InvalidInputException.class);
     }
+
+    @Test
+    void showsAHugeRefusedValueAsItsFirstHundredCharactersAndItsLength() {
+        String huge = "🏖".repeat(150) + "x".repeat(99_700);
+
+        assertThatThrownBy(() -> CalendarKey.of(huge))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith(
+                        "Invalid calendar key \"" + "🏖".repeat(100) + "… (100000 characters)\": expected");
+        assertThatThrownBy(() -> OptionKey.SYNC_INTERVAL.parse(huge))
+                .hasMessageContaining("… (100000 characters)")
+                .hasMessageNotContaining("x".repeat(101));
+        assertThat(Ids.excerpt("x".repeat(100))).isEqualTo("x".repeat(100));
+    }
 }

@@ -1,6 +1,7 @@
 package io.bokit.core.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bokit.core.application.Bokit;
 import io.bokit.core.domain.Booking;
@@ -116,16 +117,23 @@ class HostileValuesFuzzTest {
             try {
                 bokit.feeds().addCalendar(new AddCalendarCommand(key, name, ZoneOffset.UTC));
             } catch (InvalidInputException e) {
-                assertThat(name.isBlank())
-                        .as("refused a name that is not blank")
+                assertThat(name.isBlank() || name.strip().length() > Calendar.MAX_NAME_LENGTH)
+                        .as("refused a name that is neither blank nor too long")
                         .isTrue();
                 assertThat(catalog.calendars()).isEmpty();
-                return "refused (blank)";
+                return name.isBlank() ? "refused (blank)" : "refused (too long)";
             }
             // a calendar's name is stored stripped of surrounding white space, otherwise verbatim
             assertThat(catalog.findCalendar(key).map(Calendar::name)).contains(name.strip());
 
             FeedUrl url = FeedUrl.parse("https://www.airbnb.com/calendar/ical/1.ics?s=" + PLANTED);
+            if (name.length() > Calendar.MAX_NAME_LENGTH) {
+                assertThatThrownBy(() -> bokit.feeds().addFeed(new AddFeedCommand(key, FeedId.of("a"), url, name)))
+                        .isInstanceOf(InvalidInputException.class)
+                        .hasMessageContaining("at most " + Calendar.MAX_NAME_LENGTH);
+                assertThat(catalog.feeds()).isEmpty();
+                return "calendar stored, feed refused (too long)";
+            }
             bokit.feeds().addFeed(new AddFeedCommand(key, FeedId.of("seaview-airbnb"), url, name));
             Feed feed = bokit.feeds().feed(FeedId.of("seaview-airbnb"));
             assertThat(feed.name()).isEqualTo(name.isBlank() ? "www.airbnb.com" : name);

@@ -1,0 +1,294 @@
+package io.bokit.micronaut;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.read.ListAppender;
+import io.bokit.core.application.Bokit;
+import io.bokit.core.domain.CalendarKey;
+import io.bokit.core.domain.FeedId;
+import io.bokit.core.domain.FeedOutcome;
+import io.bokit.core.domain.FeedResult;
+import io.bokit.core.domain.FeedUrl;
+import io.bokit.core.domain.SyncReport;
+import io.bokit.core.port.in.AddFeedCommand;
+import io.bokit.testkit.ConnectionTrap;
+import io.bokit.testkit.ICalFeedBuilder;
+import io.bokit.testkit.LocalFeedServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Security through the Micronaut adapter, on a real server: feeds registered in configuration are
+ * fetched behind the SSRF guard (on by default), and a token planted in their URLs appears in no log
+ * line (every logger at TRACE), exception, report, management endpoint answer, health or metric.
+ */
+class MicronautSecurityTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String TOKEN = "PLANTED-" + UUID.randomUUID();
+    private static final String QUERY = "?token=" + TOKEN;
+
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final RunCounter runs = new RunCounter();
+    private final List<AutoCloseable> closeAfter = new ArrayList<>();
+    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    private final Logger bokitLogger = (Logger) LoggerFactory.getLogger("io.bokit");
+    private final Level rootLevel = root.getLevel();
+    private final Level bokitLevel = bokitLogger.getLevel();
+    private final Logger injectLogger = (Logger) LoggerFactory.getLogger("io.micronaut.inject");
+    private final Level injectLevel = injectLogger.getLevel();
+    private final Appender<ILoggingEvent> console = root.getAppender("STDOUT");
+
+    @AfterEach
+    void closeEverything() throws Exception {
+        for (int i = closeAfter.size() - 1; i >= 0; i--) {
+            closeAfter.get(i).close();
+        }
+        root.detachAppender(logs);
+        root.setLevel(rootLevel);
+        bokitLogger.setLevel(bokitLevel);
+        injectLogger.setLevel(injectLevel);
+        if (console != null && root.getAppender("STDOUT") == null) {
+            root.addAppender(console);
+        }
+    }
+
+    @Test
+    void feedsFromConfigurationOnInternalAddressesAreRefusedWithoutAConnectionByDefault() throws Exception {
+        ConnectionTrap trap = open(ConnectionTrap.open());
+        LocalFeedServer outside = open(LocalFeedServer.start("127.0.0.2"));
+        outside.redirect("/moved.ics", trap.url("/admin" + QUERY));
+        Map<String, String> feeds = new LinkedHashMap<>();
+        feeds.put("loopback", trap.url("/cal.ics" + QUERY));
+        feeds.put("ipv6-loopback", trap.ipv6Url("/cal.ics" + QUERY));
+        feeds.put("localhost", trap.localhostUrl("/cal.ics" + QUERY));
+        feeds.put("private", "http://10.0.0.5:8080/admin" + QUERY);
+        feeds.put("metadata", "http://169.254.169.254/latest/meta-data/" + QUERY);
+        feeds.put("file", "file:///etc/hostname");
+        feeds.put("redirect", outside.url("/moved.ics").reveal() + QUERY);
+        EmbeddedServer server = start(app(feeds));
+
+        HttpResponse<String> page = send(HttpRequest.newBuilder(server.getURI().resolve("/page")));
+        SyncReport triggered = nextReport();
+        HttpResponse<String> forced = post(server, "/bokit");
+
+        assertThat(page.statusCode()).isEqualTo(201);
+        assertThat(triggered.feeds()).hasSize(feeds.size()).allSatisfy(MicronautSecurityTest::refused);
+        assertThat(forced.statusCode()).isEqualTo(200);
+        assertThat(forced.body()).contains("\"result\":\"completed\"");
+        assertThat(trap.connections()).isZero();
+        assertThat(outside.requestCount("/moved.ics")).isZero();
+        System.out.printf(
+                "[reliability] SSRF through the Micronaut adapter (default guard, feeds from configuration, sync by"
+                        + " page view and endpoint): %d internal and file: feeds refused, %d connections to the loopback trap%n",
+                triggered.feeds().size(), trap.connections());
+    }
+
+    @Test
+    void anAllowedChannelThatRedirectsToLoopbackIsRefusedAtTheSecondHop() throws Exception {
+        ConnectionTrap trap = open(ConnectionTrap.open());
+        LocalFeedServer allowed = open(LocalFeedServer.start("127.0.0.2"));
+        allowed.redirect("/moved.ics", trap.url("/admin" + QUERY));
+        EmbeddedServer server =
+                start(app(Map.of("moved", allowed.url("/moved.ics").reveal() + QUERY))
+                        .with("bokit.http.allowed-addresses", "127.0.0.2/32"));
+
+        send(HttpRequest.newBuilder(server.getURI().resolve("/page")));
+        SyncReport report = nextReport();
+
+        assertThat(report.feeds()).singleElement().satisfies(MicronautSecurityTest::refused);
+        assertThat(report.feeds().get(0).error()).contains("127.0.0.1 resolves to a loopback address");
+        assertThat(allowed.requestCount("/moved.ics")).isEqualTo(1);
+        assertThat(trap.connections()).isZero();
+    }
+
+    @Test
+    void thePlantedTokenIsInNoLogExceptionReportEndpointHealthOrMetric() throws Exception {
+        LocalFeedServer channel = open(LocalFeedServer.start());
+        LocalDate soon = LocalDate.now().plusDays(3);
+        channel.serve(
+                "/ok.ics",
+                ICalFeedBuilder.airbnb()
+                        .reserved("R1@airbnb.com", soon, soon.plusDays(2))
+                        .build());
+        channel.fail("/gone.ics", 404);
+        channel.fail("/broken.ics", 500);
+        channel.serve("/login.ics", "<html><body>Please log in " + QUERY + "</body></html>");
+        Map<String, String> feeds = new LinkedHashMap<>();
+        feeds.put("ok", channel.url("/ok.ics").reveal() + QUERY);
+        feeds.put("gone", channel.url("/gone.ics").reveal() + QUERY);
+        feeds.put("broken", channel.url("/broken.ics").reveal() + QUERY);
+        feeds.put("login", channel.url("/login.ics").reveal() + QUERY);
+        feeds.put("unreachable", "http://127.0.0.1:" + closedPort() + "/cal.ics" + QUERY);
+        feeds.put("metadata", "http://169.254.169.254/latest/meta-data/" + QUERY);
+        MeterRegistry meters = new SimpleMeterRegistry();
+        captureEveryLogEvent();
+        StringBuilder seen = new StringBuilder();
+
+        EmbeddedServer server = start(app(feeds)
+                .with("bokit.http.allowed-addresses", "127.0.0.1/32")
+                .with("endpoints.health.details-visible", "ANONYMOUS")
+                .withBean(meters));
+        Bokit bokit = server.getApplicationContext().getBean(Bokit.class);
+        HttpResponse<String> page = send(HttpRequest.newBuilder(server.getURI().resolve("/page")));
+        SyncReport first = nextReport();
+        seen.append(page.headers().map()).append(page.body());
+        seen.append(first).append(first.feeds());
+        for (HttpResponse<String> answer : List.of(
+                post(server, "/bokit"),
+                send(HttpRequest.newBuilder(server.getURI().resolve("/bokit"))),
+                send(HttpRequest.newBuilder(server.getURI().resolve("/health"))),
+                send(HttpRequest.newBuilder(server.getURI().resolve("/no-such-page"))))) {
+            seen.append(answer.statusCode()).append(answer.headers().map()).append(answer.body());
+        }
+        seen.append(bokit.status().status()).append(bokit.health()).append(bokit.lastReport());
+        seen.append(bokit.feeds().feeds());
+        meters.getMeters().forEach(meter -> seen.append(meter.getId()).append(meter.measure()));
+        seen.append(thrown(() -> bokit.feeds()
+                .addFeed(new AddFeedCommand(
+                        CalendarKey.of("seaview"), FeedId.of("ok"), FeedUrl.parse(feeds.get("ok")), null))));
+        seen.append(thrown(() -> bokit.feeds()
+                .addFeed(new AddFeedCommand(CalendarKey.of("nowhere"), null, FeedUrl.parse(feeds.get("ok")), null))));
+        seen.append(thrown(() -> FeedUrl.parse("htp://example.com/x.ics" + QUERY)));
+        server.getApplicationContext().close();
+        String logged = logged();
+
+        assertThat(first.feed(FeedId.of("ok")).orElseThrow().outcome()).isEqualTo(FeedOutcome.SYNCED);
+        assertThat(first.errors()).isEqualTo(feeds.size() - 1);
+        assertThat(seen.toString())
+                .contains("?…", "HTTP 404", "HTTP 500", "refused: 169.254.169.254", "could not connect")
+                .doesNotContain(TOKEN);
+        assertThat(logged).contains("[SyncJob]", "?…", "DEBUG").doesNotContain(TOKEN);
+        System.out.printf(
+                "[reliability] planted token, Micronaut adapter: %d bytes / %d lines of logs (%d events at TRACE),"
+                        + " %d bytes of reports, endpoint and health answers, metrics and exceptions scanned,"
+                        + " 0 occurrences%n",
+                logged.getBytes(StandardCharsets.UTF_8).length,
+                logged.lines().count(),
+                logs.list.size(),
+                seen.toString().getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    private TestApp app(Map<String, String> feeds) {
+        TestApp app = TestApp.withDatabase()
+                .with("micronaut.server.port", -1)
+                .with(TestPages.ENABLED, true)
+                .with("endpoints.bokit.sensitive", false)
+                .with("bokit.install-complete", true)
+                .withBean(runs);
+        feeds.forEach((id, url) -> app.with("bokit.calendars.seaview.feeds." + id, url));
+        return app;
+    }
+
+    private EmbeddedServer start(TestApp app) {
+        ApplicationContext context = open(app.run());
+        return open(context.getBean(EmbeddedServer.class).start());
+    }
+
+    private <T extends AutoCloseable> T open(T resource) {
+        closeAfter.add(resource);
+        return resource;
+    }
+
+    /**
+     * Sends every log event, at TRACE, to {@link #logs} instead of the console. One logger stays at DEBUG:
+     * at TRACE, {@code io.micronaut.inject} is Micronaut's bean resolution trace, which prints every
+     * injected configuration value — feed URLs as much as database passwords (a documented limitation).
+     */
+    private void captureEveryLogEvent() {
+        root.setLevel(Level.TRACE);
+        bokitLogger.setLevel(Level.TRACE);
+        injectLogger.setLevel(Level.DEBUG);
+        logs.start();
+        root.addAppender(logs);
+        root.detachAppender("STDOUT");
+    }
+
+    private static void refused(FeedResult result) {
+        assertThat(result.outcome()).as(result.feed().value()).isEqualTo(FeedOutcome.FAILED);
+        assertThat(result.error())
+                .as(result.feed().value())
+                .startsWith("refused: ")
+                .doesNotContain(TOKEN);
+    }
+
+    private SyncReport nextReport() throws InterruptedException {
+        int before = runs.reports().size();
+        assertThat(runs.awaitRuns(1, WAIT)).as("a run completed").isTrue();
+        return runs.reports().get(before);
+    }
+
+    private HttpResponse<String> post(EmbeddedServer server, String path) throws Exception {
+        return send(HttpRequest.newBuilder(server.getURI().resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return client.send(request.timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String logged() {
+        StringBuilder text = new StringBuilder();
+        synchronized (logs) {
+            for (ILoggingEvent event : new ArrayList<>(logs.list)) {
+                text.append(event.getLevel())
+                        .append(' ')
+                        .append(event.getLoggerName())
+                        .append(" - ")
+                        .append(event.getFormattedMessage())
+                        .append('\n');
+                if (event.getThrowableProxy() != null) {
+                    text.append(ThrowableProxyUtil.asString(event.getThrowableProxy()))
+                            .append('\n');
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    /** The message and stack trace of what the action throws. */
+    private static String thrown(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            return trace.toString();
+        }
+        throw new AssertionError("expected the action to throw");
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress("127.0.0.1", 0));
+            return socket.getLocalPort();
+        }
+    }
+}

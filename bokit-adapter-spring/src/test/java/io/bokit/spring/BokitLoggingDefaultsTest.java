@@ -1,0 +1,73 @@
+package io.bokit.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The JDK HTTP client logs every request's full URI (a feed's token included) to
+ * {@code jdk.internal.httpclient.debug} at DEBUG: the adapter keeps that logger at INFO when the host
+ * application turns its root logger down, unless the application sets that logger's level itself.
+ */
+class BokitLoggingDefaultsTest {
+    private static final String JDK_HTTP_CLIENT = "jdk.internal.httpclient.debug";
+    private static final List<String> LOGGERS = List.of(org.slf4j.Logger.ROOT_LOGGER_NAME, "io.bokit", JDK_HTTP_CLIENT);
+
+    private final Map<String, Level> levels =
+            Map.of(LOGGERS.get(0), level(LOGGERS.get(0)), LOGGERS.get(1), level(LOGGERS.get(1)));
+
+    @AfterEach
+    void restoreLevels() {
+        levels.forEach((name, level) -> logger(name).setLevel(level));
+        logger(JDK_HTTP_CLIENT).setLevel(null);
+    }
+
+    @Test
+    void keepsTheJdkHttpClientsDebugLoggerAtInfoWhenTheRootLoggerIsAtTrace() {
+        try (ConfigurableApplicationContext app = run("logging.level.root=TRACE")) {
+            assertThat(logger(org.slf4j.Logger.ROOT_LOGGER_NAME).getLevel()).isEqualTo(Level.TRACE);
+            assertThat(logger(JDK_HTTP_CLIENT).getEffectiveLevel()).isEqualTo(Level.INFO);
+            assertThat(app.getEnvironment().getPropertySources().contains(BokitLoggingDefaults.SOURCE))
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void theApplicationsOwnLevelForThatLoggerWins() {
+        try (ConfigurableApplicationContext app =
+                run("logging.level.root=TRACE", "logging.level.jdk.internal.httpclient.debug=DEBUG")) {
+            assertThat(logger(JDK_HTTP_CLIENT).getEffectiveLevel()).isEqualTo(Level.DEBUG);
+        }
+    }
+
+    private static ConfigurableApplicationContext run(String... properties) {
+        return new SpringApplicationBuilder(EmptyApp.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .properties(properties)
+                .run();
+    }
+
+    private static Logger logger(String name) {
+        return (Logger) LoggerFactory.getLogger(name);
+    }
+
+    private static Level level(String name) {
+        return logger(name).getLevel();
+    }
+
+    /** An application without beans: only the environment and the logging system matter here. */
+    @SpringBootConfiguration
+    static class EmptyApp {}
+}

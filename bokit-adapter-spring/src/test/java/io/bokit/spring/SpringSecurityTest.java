@@ -1,0 +1,363 @@
+package io.bokit.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.read.ListAppender;
+import io.bokit.core.application.Bokit;
+import io.bokit.core.domain.CalendarKey;
+import io.bokit.core.domain.FeedId;
+import io.bokit.core.domain.FeedOutcome;
+import io.bokit.core.domain.FeedResult;
+import io.bokit.core.domain.FeedUrl;
+import io.bokit.core.domain.SyncReport;
+import io.bokit.core.port.in.AddFeedCommand;
+import io.bokit.core.port.out.SyncListener;
+import io.bokit.testkit.ConnectionTrap;
+import io.bokit.testkit.ICalFeedBuilder;
+import io.bokit.testkit.LocalFeedServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Security through the Spring adapter, in a real Tomcat: feeds registered in application properties
+ * are fetched behind the SSRF guard (on by default), and a token planted in their URLs appears in no
+ * log line (every logger at TRACE), exception, report, endpoint answer, health detail, metric or page.
+ */
+class SpringSecurityTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String TOKEN = "PLANTED-" + UUID.randomUUID();
+    private static final String QUERY = "?token=" + TOKEN;
+    private static final String LOGGING_SYSTEM = "org.springframework.boot.logging.LoggingSystem";
+
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<AutoCloseable> closeAfter = new ArrayList<>();
+    private final BlockingQueue<SyncReport> reports = new LinkedBlockingQueue<>();
+    private final SyncListener reportCollector = new SyncListener() {
+        @Override
+        public void runCompleted(SyncReport report) {
+            reports.add(report);
+        }
+    };
+    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    private final Logger bokitLogger = (Logger) LoggerFactory.getLogger("io.bokit");
+    private final Level rootLevel = root.getLevel();
+    private final Level bokitLevel = bokitLogger.getLevel();
+    private final Appender<ILoggingEvent> console = root.getAppender("STDOUT");
+
+    @AfterEach
+    void closeEverything() throws Exception {
+        for (int i = closeAfter.size() - 1; i >= 0; i--) {
+            closeAfter.get(i).close();
+        }
+        root.detachAppender(logs);
+        root.setLevel(rootLevel);
+        bokitLogger.setLevel(bokitLevel);
+        if (console != null && root.getAppender("STDOUT") == null) {
+            root.addAppender(console);
+        }
+        System.clearProperty(LOGGING_SYSTEM);
+    }
+
+    /**
+     * Sends every log event, at TRACE, to {@link #logs} instead of the console; Spring Boot is told to
+     * leave logback alone (it would reset it when the application starts).
+     */
+    private void captureEveryLogEvent() {
+        System.setProperty(LOGGING_SYSTEM, "none");
+        root.setLevel(Level.TRACE);
+        bokitLogger.setLevel(Level.TRACE);
+        logs.start();
+        root.addAppender(logs);
+        root.detachAppender("STDOUT");
+    }
+
+    @Test
+    void feedsFromPropertiesOnInternalAddressesAreRefusedWithoutAConnectionByDefault() throws Exception {
+        ConnectionTrap trap = ConnectionTrap.open();
+        closeAfter.add(trap);
+        LocalFeedServer outside = LocalFeedServer.start("127.0.0.2");
+        closeAfter.add(outside);
+        outside.redirect("/moved.ics", trap.url("/admin" + QUERY));
+        Map<String, String> feeds = new LinkedHashMap<>();
+        feeds.put("loopback", trap.url("/cal.ics" + QUERY));
+        feeds.put("ipv6-loopback", trap.ipv6Url("/cal.ics" + QUERY));
+        feeds.put("localhost", trap.localhostUrl("/cal.ics" + QUERY));
+        feeds.put("private", "http://10.0.0.5:8080/admin" + QUERY);
+        feeds.put("metadata", "http://169.254.169.254/latest/meta-data/" + QUERY);
+        feeds.put("file", "file:///etc/hostname");
+        feeds.put("redirect", outside.url("/moved.ics").reveal() + QUERY);
+        ConfigurableApplicationContext app = start(feedProperties(feeds));
+
+        HttpResponse<String> page = get(app, "/");
+        SyncReport triggered = nextReport();
+        Map<String, Object> forced = app.getBean(BokitEndpoint.class).sync();
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(triggered.feeds()).hasSize(feeds.size()).allSatisfy(SpringSecurityTest::refused);
+        assertThat(forced).containsEntry("result", "completed");
+        assertThat(trap.connections()).isZero();
+        assertThat(outside.requestCount("/moved.ics")).isZero();
+        System.out.printf(
+                "[reliability] SSRF through the Spring adapter (default guard, feeds from properties, sync by page"
+                        + " view and endpoint): %d internal and file: feeds refused, %d connections to the loopback trap%n",
+                triggered.feeds().size(), trap.connections());
+    }
+
+    @Test
+    void anAllowedChannelThatRedirectsToLoopbackIsRefusedAtTheSecondHop() throws Exception {
+        ConnectionTrap trap = ConnectionTrap.open();
+        closeAfter.add(trap);
+        LocalFeedServer allowed = LocalFeedServer.start("127.0.0.2");
+        closeAfter.add(allowed);
+        allowed.redirect("/moved.ics", trap.url("/admin" + QUERY));
+        ConfigurableApplicationContext app = start(
+                "bokit.http.allowed-private-addresses=127.0.0.2/32",
+                "bokit.feeds[0].id=moved",
+                "bokit.feeds[0].calendar=seaview",
+                "bokit.feeds[0].url=" + allowed.url("/moved.ics").reveal() + QUERY);
+
+        get(app, "/");
+        SyncReport report = nextReport();
+
+        assertThat(report.feeds()).singleElement().satisfies(SpringSecurityTest::refused);
+        assertThat(report.feeds().get(0).error()).contains("127.0.0.1 resolves to a loopback address");
+        assertThat(allowed.requestCount("/moved.ics")).isEqualTo(1);
+        assertThat(trap.connections()).isZero();
+    }
+
+    @Test
+    void thePlantedTokenIsInNoLogExceptionReportEndpointHealthMetricOrPage() throws Exception {
+        LocalFeedServer server = LocalFeedServer.start();
+        closeAfter.add(server);
+        LocalDate soon = LocalDate.now().plusDays(3);
+        server.serve(
+                "/ok.ics",
+                ICalFeedBuilder.airbnb()
+                        .reserved("R1@airbnb.com", soon, soon.plusDays(2))
+                        .build());
+        server.fail("/gone.ics", 404);
+        server.fail("/broken.ics", 500);
+        server.serve("/login.ics", "<html><body>Please log in " + QUERY + "</body></html>");
+        Map<String, String> feeds = new LinkedHashMap<>();
+        feeds.put("ok", server.url("/ok.ics").reveal() + QUERY);
+        feeds.put("gone", server.url("/gone.ics").reveal() + QUERY);
+        feeds.put("broken", server.url("/broken.ics").reveal() + QUERY);
+        feeds.put("login", server.url("/login.ics").reveal() + QUERY);
+        feeds.put("unreachable", "http://127.0.0.1:" + closedPort() + "/cal.ics" + QUERY);
+        feeds.put("metadata", "http://169.254.169.254/latest/meta-data/" + QUERY);
+        List<String> properties = new ArrayList<>(feedProperties(feeds));
+        properties.add("bokit.http.allowed-private-addresses=127.0.0.1/32");
+        captureEveryLogEvent();
+        StringBuilder seen = new StringBuilder();
+
+        ConfigurableApplicationContext app = start(properties.toArray(String[]::new));
+        Bokit bokit = app.getBean(Bokit.class);
+        BokitEndpoint endpoint = app.getBean(BokitEndpoint.class);
+        HttpResponse<String> page = get(app, "/");
+        SyncReport first = nextReport();
+        seen.append(page.headers().map()).append(page.body());
+        seen.append(first).append(first.feeds());
+        seen.append(endpoint.sync()).append(endpoint.status());
+        seen.append(endpoint.option("sync.interval", "60"));
+        HttpResponse<String> failingPage = get(app, "/boom");
+        seen.append(failingPage.statusCode()).append(failingPage.body());
+        Health health = app.getBean(BokitHealthIndicator.class).health();
+        seen.append(health.getStatus()).append(health.getDetails());
+        seen.append(bokit.status().status()).append(bokit.health()).append(bokit.lastReport());
+        seen.append(bokit.feeds().feeds());
+        app.getBean(MeterRegistry.class).getMeters().forEach(meter -> seen.append(meter.getId())
+                .append(meter.measure()));
+        seen.append(thrown(() -> bokit.feeds()
+                .addFeed(new AddFeedCommand(
+                        CalendarKey.of("seaview"), FeedId.of("ok"), FeedUrl.parse(feeds.get("ok")), null))));
+        seen.append(thrown(() -> bokit.feeds()
+                .addFeed(new AddFeedCommand(CalendarKey.of("nowhere"), null, FeedUrl.parse(feeds.get("ok")), null))));
+        seen.append(thrown(() -> FeedUrl.parse("htp://example.com/x.ics" + QUERY)));
+        app.close();
+        String logged = logged();
+
+        assertThat(first.feed(FeedId.of("ok")).orElseThrow().outcome()).isEqualTo(FeedOutcome.SYNCED);
+        assertThat(first.errors()).isEqualTo(feeds.size() - 1);
+        assertThat(seen.toString())
+                .contains("?…", "HTTP 404", "HTTP 500", "refused: 169.254.169.254", "could not connect")
+                .doesNotContain(TOKEN);
+        assertThat(logged).contains("[SyncJob]", "?…", "DEBUG").doesNotContain(TOKEN);
+        System.out.printf(
+                "[reliability] planted token, Spring adapter: %d bytes / %d lines of logs (%d events at TRACE),"
+                        + " %d bytes of reports, endpoint, health, metrics, pages and exceptions scanned,"
+                        + " 0 occurrences%n",
+                logged.getBytes(StandardCharsets.UTF_8).length,
+                logged.lines().count(),
+                logs.list.size(),
+                seen.toString().getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    private static void refused(FeedResult result) {
+        assertThat(result.outcome()).as(result.feed().value()).isEqualTo(FeedOutcome.FAILED);
+        assertThat(result.error())
+                .as(result.feed().value())
+                .startsWith("refused: ")
+                .doesNotContain(TOKEN);
+    }
+
+    private static List<String> feedProperties(Map<String, String> feeds) {
+        List<String> properties = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<String, String> feed : feeds.entrySet()) {
+            properties.add("bokit.feeds[" + i + "].id=" + feed.getKey());
+            properties.add("bokit.feeds[" + i + "].calendar=seaview");
+            properties.add("bokit.feeds[" + i + "].name=" + feed.getKey());
+            properties.add("bokit.feeds[" + i + "].url=" + feed.getValue());
+            i++;
+        }
+        return properties;
+    }
+
+    private SyncReport nextReport() throws InterruptedException {
+        SyncReport report = reports.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(report).as("a run completed").isNotNull();
+        return report;
+    }
+
+    private String logged() {
+        StringBuilder text = new StringBuilder();
+        synchronized (logs) {
+            for (ILoggingEvent event : new ArrayList<>(logs.list)) {
+                text.append(event.getLevel())
+                        .append(' ')
+                        .append(event.getLoggerName())
+                        .append(" - ")
+                        .append(event.getFormattedMessage())
+                        .append('\n');
+                if (event.getThrowableProxy() != null) {
+                    text.append(ThrowableProxyUtil.asString(event.getThrowableProxy()))
+                            .append('\n');
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    /** The message and stack trace of what the action throws. */
+    private static String thrown(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            return trace.toString();
+        }
+        throw new AssertionError("expected the action to throw");
+    }
+
+    private ConfigurableApplicationContext start(String... properties) {
+        List<String> all = new ArrayList<>(List.of(
+                "server.port=0",
+                "spring.datasource.url=jdbc:h2:mem:security-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                "bokit.install=true",
+                "management.endpoints.web.exposure.include=bokit",
+                "management.endpoint.bokit.access=unrestricted",
+                "bokit.calendars[0].key=seaview",
+                "bokit.calendars[0].name=Sea View"));
+        all.addAll(List.of(properties));
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(SecuredApp.class)
+                .web(WebApplicationType.SERVLET)
+                .bannerMode(Banner.Mode.OFF)
+                .initializers(ctx -> {
+                    ctx.getBeanFactory().registerSingleton("reportCollector", reportCollector);
+                    ctx.getBeanFactory().registerSingleton("meterRegistry", new SimpleMeterRegistry());
+                })
+                .properties(all.toArray(String[]::new))
+                .run();
+        closeAfter.add(context);
+        return context;
+    }
+
+    private ConfigurableApplicationContext start(List<String> properties) {
+        return start(properties.toArray(String[]::new));
+    }
+
+    private HttpResponse<String> get(ConfigurableApplicationContext app, String path)
+            throws IOException, InterruptedException {
+        int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10))
+                .build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress("127.0.0.1", 0));
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The host application: one page, one failing page, bokit with its endpoint, health and metrics. */
+    @SpringBootConfiguration
+    @ImportAutoConfiguration({
+        DataSourceAutoConfiguration.class,
+        TomcatServletWebServerAutoConfiguration.class,
+        DispatcherServletAutoConfiguration.class,
+        WebMvcAutoConfiguration.class,
+        BokitMetricsAutoConfiguration.class,
+        BokitAutoConfiguration.class,
+        BokitActuatorAutoConfiguration.class
+    })
+    @RestController
+    static class SecuredApp {
+        @GetMapping("/")
+        String page() {
+            return "<h1>a page</h1>";
+        }
+
+        @GetMapping("/boom")
+        String boom() {
+            throw new IllegalStateException("this page fails on its own");
+        }
+    }
+}

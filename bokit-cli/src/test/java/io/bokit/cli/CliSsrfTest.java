@@ -1,0 +1,100 @@
+package io.bokit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bokit.testkit.ConnectionTrap;
+import io.bokit.testkit.LocalFeedServer;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The SSRF guard through the command line: {@code feeds add} takes any http(s) URL, and {@code sync}
+ * (without {@code --allow-private}) refuses every internal one before connecting, as a failed feed
+ * (exit 3), while a trap on loopback counts no connection.
+ */
+class CliSsrfTest {
+    private static final String TOKEN = "?token=PLANTED-cli-5d2e";
+
+    @TempDir
+    Path home;
+
+    @Test
+    void syncRefusesEveryInternalFeedWithoutConnectingByDefault() {
+        Cli cli = new Cli(home);
+        try (ConnectionTrap trap = ConnectionTrap.open();
+                LocalFeedServer outside = LocalFeedServer.start("127.0.0.2")) {
+            outside.redirect("/moved.ics", trap.url("/admin" + TOKEN));
+            Map<String, String> feeds = new LinkedHashMap<>();
+            feeds.put("loopback", trap.url("/cal.ics" + TOKEN));
+            feeds.put("ipv6-loopback", trap.ipv6Url("/cal.ics" + TOKEN));
+            feeds.put("localhost", trap.localhostUrl("/cal.ics" + TOKEN));
+            feeds.put("private", "http://10.0.0.5:8080/admin" + TOKEN);
+            feeds.put("metadata", "http://169.254.169.254/latest/meta-data/" + TOKEN);
+            feeds.put("redirect", outside.url("/moved.ics").reveal() + TOKEN);
+            cli.run("calendars", "add", "seaview");
+            feeds.forEach((id, url) -> assertThat(
+                            cli.run("feeds", "add", "--calendar", "seaview", "--id", id, "--name", id, url)
+                                    .code())
+                    .as(id)
+                    .isZero());
+
+            Cli.Result sync = cli.run("sync");
+            Cli.Result status = cli.run("status", "--json");
+
+            assertThat(sync.code()).as(sync.toString()).isEqualTo(3);
+            feeds.keySet().forEach(id -> assertThat(sync.out()).contains("✗ " + id + ": refused: "));
+            assertThat(sync.out()).contains("; " + feeds.size() + " failed");
+            assertThat(status.out()).contains("\"lastError\":\"refused: ").doesNotContain("\"lastSuccess\":\"");
+            assertThat(sync.err()).doesNotContain("Exception");
+            assertThat(trap.connections()).isZero();
+            assertThat(outside.requestCount("/moved.ics")).isZero();
+            assertThat(cli.everythingPrinted()).doesNotContain("PLANTED");
+            System.out.printf(
+                    "[reliability] SSRF through bokit-cli sync (default guard): %d internal feeds refused,"
+                            + " %d connections to the loopback trap%n",
+                    feeds.size(), trap.connections());
+        }
+    }
+
+    @Test
+    void allowPrivateStillRefusesARedirectToTheMetadataService() {
+        Cli cli = new Cli(home);
+        try (LocalFeedServer channel = LocalFeedServer.start("127.0.0.2")) {
+            channel.redirect("/metadata.ics", "http://169.254.169.254/latest/meta-data/" + TOKEN);
+            channel.redirect("/shared.ics", "http://100.64.0.1/" + TOKEN);
+            cli.run("calendars", "add", "seaview");
+            cli.run(
+                    "feeds",
+                    "add",
+                    "--calendar",
+                    "seaview",
+                    "--id",
+                    "metadata",
+                    "--name",
+                    "metadata",
+                    channel.url("/metadata.ics").reveal() + TOKEN);
+            cli.run(
+                    "feeds",
+                    "add",
+                    "--calendar",
+                    "seaview",
+                    "--id",
+                    "shared",
+                    "--name",
+                    "shared",
+                    channel.url("/shared.ics").reveal() + TOKEN);
+
+            Cli.Result sync = cli.run("sync", "--allow-private");
+
+            assertThat(sync.code()).as(sync.toString()).isEqualTo(3);
+            assertThat(sync.out())
+                    .contains("✗ metadata: refused: 169.254.169.254 resolves to a link-local address")
+                    .contains("✗ shared: refused: 100.64.0.1 resolves to a shared (carrier-grade NAT) address");
+            assertThat(channel.requestCount("/metadata.ics")).isEqualTo(1);
+            assertThat(cli.everythingPrinted()).doesNotContain("PLANTED");
+        }
+    }
+}
