@@ -116,8 +116,8 @@ abstract class HostileValueTests {
                                 .orElse(null),
                         url.reveal().toString());
             }
-            FetchState failed =
-                    new FetchState(value, value, null, Instant.parse("2026-11-28T10:00:00Z"), null, value, 1, null, 0);
+            FetchState failed = new FetchState(
+                    value, value, null, Instant.parse("2026-11-28T10:00:00Z"), null, value, 1, null, 0, 0);
             attempt(
                     "last error",
                     kind,

@@ -5,8 +5,9 @@ package io.bokit.core.ical;
  *
  * <p>It drops a leading byte-order mark and blank lines, accepts CRLF, LF and CR line ends (mixed too), unfolds
  * continuation lines that start with a space or a TAB, merges the replacement characters left where a fold split a
- * UTF-8 sequence, and upper-cases and trims {@code BEGIN:}/{@code END:} lines. Output lines end with {@code \n}.
- * Stateless.
+ * UTF-8 sequence, and upper-cases and trims {@code BEGIN:}/{@code END:} lines. A NUL character or an unpaired
+ * surrogate (neither is text any store keeps: PostgreSQL refuses the one and mangles the other) becomes U+FFFD, so a
+ * damaged character never makes a booking unstorable. Output lines end with {@code \n}. Stateless.
  */
 final class LineUnfolder {
     private static final char BOM = '\uFEFF';
@@ -49,6 +50,19 @@ final class LineUnfolder {
         return out.toString();
     }
 
+    /** Replaces every NUL and unpaired surrogate from {@code from} on with U+FFFD. */
+    private static void replaceUnstorable(StringBuilder out, int from) {
+        int end = out.length();
+        for (int k = from; k < end; k++) {
+            char c = out.charAt(k);
+            if (Character.isHighSurrogate(c) && k + 1 < end && Character.isLowSurrogate(out.charAt(k + 1))) {
+                k++;
+            } else if (c == '\0' || Character.isSurrogate(c)) {
+                out.setCharAt(k, REPLACEMENT);
+            }
+        }
+    }
+
     private static boolean isBlank(String body, int from, int to) {
         for (int k = from; k < to; k++) {
             if (!Character.isWhitespace(body.charAt(k))) {
@@ -73,6 +87,7 @@ final class LineUnfolder {
         if (lineStart < 0) {
             return;
         }
+        replaceUnstorable(out, lineStart);
         if (startsWithIgnoreCase(out, lineStart, "BEGIN:") || startsWithIgnoreCase(out, lineStart, "END:")) {
             int end = out.length();
             while (end > lineStart && out.charAt(end - 1) <= ' ') {

@@ -44,6 +44,23 @@ class DamagedFeedsTest {
     }
 
     @Test
+    void replacesNulAndUnpairedSurrogatesSoThatEveryStoreKeepsTheBooking() {
+        // given a NUL in the guest's name and a lone surrogate in a description value
+        String body = calendar(
+                "UID:nul",
+                "DTSTART;VALUE=DATE:20250701",
+                "SUMMARY:Jean\u0000Dupont",
+                "DESCRIPTION:EMAIL: a\uD800b@example.org");
+
+        // when
+        BookingData stay = only(parse(body));
+
+        // then
+        assertThat(stay.guestName()).isEqualTo("Jean\uFFFDDupont");
+        assertThat(stay.metadata()).containsEntry("email", "a\uFFFDb@example.org");
+    }
+
+    @Test
     void unfoldsTabFolds() {
         // given
         String body = calendar(
