@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bokit.core.application.Bokit;
 import io.bokit.core.application.RunSettings;
-import io.bokit.core.domain.BookingQuery;
 import io.bokit.core.domain.Calendar;
 import io.bokit.core.domain.CalendarKey;
 import io.bokit.core.domain.Feed;
 import io.bokit.core.domain.FeedId;
 import io.bokit.core.domain.FeedUrl;
-import io.bokit.core.domain.HistoryQuery;
 import io.bokit.core.domain.RunLease;
 import io.bokit.core.domain.SyncReport;
 import io.bokit.core.port.in.SyncCommand;
@@ -33,8 +31,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -173,9 +169,9 @@ class CrashRecoveryTest {
             assertThat(cleanRun.sync().sync(SyncCommand.forceAll())).isInstanceOf(SyncResult.Completed.class);
             assertThat(cleanRuns).singleElement().satisfies(report -> assertThat(report.errors())
                     .isZero());
-            Map<String, Object> after = contents(crashed);
-            assertThat(after).isEqualTo(contents(clean));
-            assertThat((Set<?>) after.get("bookings")).hasSize(3 * FEEDS.size());
+            StoreSnapshot after = StoreSnapshot.of(crashed.stores(PREFIX, true));
+            assertThat(after).isEqualTo(StoreSnapshot.of(clean.stores(PREFIX, true)));
+            assertThat(after.bookings()).hasSize(3 * FEEDS.size());
 
             System.out.printf(
                     "[reliability] crash recovery (%s): child JVM killed with SIGKILL (exit %d) with %d of %d"
@@ -186,8 +182,8 @@ class CrashRecoveryTest {
                     exit,
                     FEEDS.size() - 1,
                     FEEDS.size(),
-                    ((Set<?>) after.get("bookings")).size(),
-                    ((List<?>) after.get("history")).size());
+                    after.bookings().size(),
+                    after.history().size());
         }
     }
 
@@ -223,33 +219,6 @@ class CrashRecoveryTest {
                     }
                 })
                 .build();
-    }
-
-    /** The bookings, the change history without its times, and each feed's last body and error. */
-    private static Map<String, Object> contents(TestDatabase database) {
-        BokitJdbc stores = database.stores(PREFIX, true);
-        List<String> history = stores.bookingStore().history(HistoryQuery.latest(HistoryQuery.MAX_LIMIT)).stream()
-                .map(change -> String.join(
-                        " ",
-                        change.feed().value(),
-                        change.key().toString(),
-                        change.kind().name(),
-                        String.valueOf(change.field()),
-                        String.valueOf(change.oldValue()),
-                        String.valueOf(change.newValue())))
-                .sorted()
-                .toList();
-        List<String> feeds = stores.feedCatalog().feeds().stream()
-                .map(feed -> feed.id() + " " + feed.fetchState().bodyHash() + " "
-                        + feed.fetchState().lastError())
-                .toList();
-        return Map.of(
-                "bookings",
-                Set.copyOf(stores.bookingStore().find(new BookingQuery(null, null, null, Set.of(), true))),
-                "history",
-                history,
-                "feeds",
-                feeds);
     }
 
     /** How far the database's time must move for a lease taken just now to be over. */
