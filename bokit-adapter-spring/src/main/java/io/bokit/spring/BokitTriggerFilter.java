@@ -16,6 +16,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The wp-cron trigger: after the rest of the chain has handled a request, calls the request hook,
  * whose work on this thread is one comparison (the claim and the run happen on bokit's executor).
+ * On the one request per refresh period that starts a check, the filter first flushes the response
+ * of a page that completed (not one that threw, nor an asynchronous one), so that this page goes out
+ * before bokit's check and sync start competing for the CPU.
  * Requests to excluded paths (actuator, static assets by default) are not counted. Nothing it does
  * can fail the request.
  */
@@ -40,15 +43,31 @@ public final class BokitTriggerFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        boolean pageDone = false;
         try {
             chain.doFilter(request, response);
+            // a page that failed still has its error page to come, an asynchronous one its body
+            pageDone = !request.isAsyncStarted();
         } finally {
             try {
-                hook.onRequest();
+                if (pageDone) {
+                    hook.onRequest(() -> flush(response));
+                } else {
+                    hook.onRequest();
+                }
             } catch (RuntimeException e) {
                 // the hook never throws; if it ever did, the page must not suffer for it
                 log.warn("[AutoSync] Request hook failed: {}", e.toString());
             }
+        }
+    }
+
+    /** Sends what the page has written so far; a client that has gone away does not stop the check. */
+    private static void flush(HttpServletResponse response) {
+        try {
+            response.flushBuffer();
+        } catch (IOException e) {
+            log.debug("[AutoSync] Could not flush the page before the check: {}", e.toString());
         }
     }
 

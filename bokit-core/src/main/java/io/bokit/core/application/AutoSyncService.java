@@ -41,6 +41,8 @@ public final class AutoSyncService implements AutoSyncUseCase {
 
     private final AtomicBoolean checking = new AtomicBoolean();
     /** Until this epoch millisecond (inclusive) no request needs to look further. */
+    private static final Runnable NOTHING = () -> {};
+
     private volatile long quietUntilMillis = Long.MIN_VALUE;
 
     /**
@@ -73,9 +75,14 @@ public final class AutoSyncService implements AutoSyncUseCase {
 
     @Override
     public void onRequest() {
+        onRequest(NOTHING);
+    }
+
+    @Override
+    public void onRequest(Runnable beforeCheck) {
         try {
             if (clock.millis() > quietUntilMillis) {
-                startCheck();
+                startCheck(beforeCheck);
             }
         } catch (VirtualMachineError e) {
             throw e;
@@ -89,9 +96,14 @@ public final class AutoSyncService implements AutoSyncUseCase {
         quietUntilMillis = Long.MIN_VALUE;
     }
 
-    private void startCheck() {
+    private void startCheck(Runnable beforeCheck) {
         if (!checking.compareAndSet(false, true)) {
             return; // another thread of this process is checking
+        }
+        try {
+            beforeCheck.run();
+        } catch (RuntimeException e) {
+            log.debug("[AutoSync] The adapter's step before the check failed; checking all the same", e);
         }
         try {
             checkExecutor.execute(this::check);

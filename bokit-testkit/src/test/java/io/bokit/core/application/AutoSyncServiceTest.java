@@ -57,6 +57,36 @@ class AutoSyncServiceTest {
     }
 
     @Test
+    void runsTheAdaptersStepBeforeTheCheckOnlyOnTheRequestThatStartsIt() {
+        // given
+        List<String> steps = new ArrayList<>();
+        AutoSyncService hook = new AutoSyncService(
+                options, state, clock, started::add, SETTINGS, task -> steps.add("check handed over"), runs);
+
+        // when the first request starts a check, and two more come in the same refresh period
+        hook.onRequest(() -> steps.add("page flushed"));
+        hook.onRequest(() -> steps.add("page flushed"));
+        hook.onRequest(() -> steps.add("page flushed"));
+
+        // then only the first flushed its page, before the check was handed over
+        assertThat(steps).containsExactly("page flushed", "check handed over");
+    }
+
+    @Test
+    void checksAllTheSameWhenTheAdaptersStepBeforeTheCheckThrows() {
+        // given
+        AutoSyncService hook = hook();
+
+        // when
+        hook.onRequest(() -> {
+            throw new IllegalStateException("client gone");
+        });
+
+        // then the check ran and handed the run over
+        assertThat(runs.submitted()).isEqualTo(1);
+    }
+
+    @Test
     void triggersARunAfterTheResponseWhenDueAndLogsTheSeedLines() {
         // given
         AutoSyncService hook = hook();
