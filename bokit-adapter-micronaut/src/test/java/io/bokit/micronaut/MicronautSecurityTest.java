@@ -26,8 +26,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -145,7 +143,7 @@ class MicronautSecurityTest {
         feeds.put("gone", channel.url("/gone.ics").reveal() + QUERY);
         feeds.put("broken", channel.url("/broken.ics").reveal() + QUERY);
         feeds.put("login", channel.url("/login.ics").reveal() + QUERY);
-        feeds.put("unreachable", "http://127.0.0.1:" + closedPort() + "/cal.ics" + QUERY);
+        feeds.put("unreachable", "http://127.0.0.1:" + ConnectionTrap.closedPort() + "/cal.ics" + QUERY);
         feeds.put("metadata", "http://169.254.169.254/latest/meta-data/" + QUERY);
         MeterRegistry meters = new SimpleMeterRegistry();
         captureEveryLogEvent();
@@ -283,12 +281,5 @@ class MicronautSecurityTest {
             return trace.toString();
         }
         throw new AssertionError("expected the action to throw");
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
-            return socket.getLocalPort();
-        }
     }
 }

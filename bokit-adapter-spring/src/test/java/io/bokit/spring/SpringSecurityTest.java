@@ -25,8 +25,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -187,7 +185,7 @@ class SpringSecurityTest {
         feeds.put("gone", server.url("/gone.ics").reveal() + QUERY);
         feeds.put("broken", server.url("/broken.ics").reveal() + QUERY);
         feeds.put("login", server.url("/login.ics").reveal() + QUERY);
-        feeds.put("unreachable", "http://127.0.0.1:" + closedPort() + "/cal.ics" + QUERY);
+        feeds.put("unreachable", "http://127.0.0.1:" + ConnectionTrap.closedPort() + "/cal.ics" + QUERY);
         feeds.put("metadata", "http://169.254.169.254/latest/meta-data/" + QUERY);
         List<String> properties = new ArrayList<>(feedProperties(feeds));
         properties.add("bokit.http.allowed-private-addresses=127.0.0.1/32");
@@ -342,13 +340,6 @@ class SpringSecurityTest {
                 .timeout(Duration.ofSeconds(10))
                 .build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
-            return socket.getLocalPort();
-        }
     }
 
     /** The host application: one page, one failing page, bokit with its endpoint, health and metrics. */

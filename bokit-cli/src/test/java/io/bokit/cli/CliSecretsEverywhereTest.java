@@ -2,11 +2,10 @@ package io.bokit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bokit.testkit.ConnectionTrap;
 import io.bokit.testkit.ICalFeedBuilder;
 import io.bokit.testkit.LocalFeedServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +53,7 @@ class CliSecretsEverywhereTest {
             script.add(feed("gone", server.url("/gone.ics").reveal() + QUERY));
             script.add(feed("broken", server.url("/broken.ics").reveal() + QUERY));
             script.add(feed("login", server.url("/login.ics").reveal() + QUERY));
-            script.add(feed("unreachable", "http://127.0.0.1:" + closedPort() + "/cal.ics" + QUERY));
+            script.add(feed("unreachable", "http://127.0.0.1:" + ConnectionTrap.closedPort() + "/cal.ics" + QUERY));
             script.add(feed("metadata", "http://169.254.169.254/latest/meta-data/" + QUERY));
             script.add(feed("shared", "https://100.64.0.1/cal.ics" + QUERY));
             script.add(List.of("feeds", "add", "--calendar", "seaview", "--id", "ok", ok)); // duplicate id
@@ -87,7 +86,7 @@ class CliSecretsEverywhereTest {
             script.add(List.of("calendars", "remove", "seaview"));
             script.add(List.of("reset"));
             script.add(List.of(
-                    "--verbose", "--db", "jdbc:postgresql://127.0.0.1:" + closedPort() + "/bokit" + QUERY, "status"));
+                    "--verbose", "--db", "jdbc:postgresql://127.0.0.1:" + ConnectionTrap.closedPort() + "/bokit" + QUERY, "status"));
             script.add(List.of("--verbose", "--db", "jdbc:h2:mem:x;PASSWORD=" + TOKEN, "status"));
             script.add(List.of("--help"));
             script.add(List.of("sync", "--help"));
@@ -140,12 +139,5 @@ class CliSecretsEverywhereTest {
         assertThat(process.exitValue()).as(printed).isZero();
         assertThat(printed).as("every command ran").contains("### command " + (script.size() - 1));
         return printed;
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
-            return socket.getLocalPort();
-        }
     }
 }

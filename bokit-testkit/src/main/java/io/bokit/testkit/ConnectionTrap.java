@@ -42,6 +42,23 @@ public final class ConnectionTrap implements AutoCloseable {
         }
     }
 
+    /**
+     * A port on 127.0.0.1 that nothing listens on (bound, then released at once): a URL there stands
+     * for a host that refuses connections. Another process could take the port in between; tests on
+     * one machine do not.
+     *
+     * @return the port
+     * @throws UncheckedIOException if no port can be bound
+     */
+    public static int closedPort() {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress("127.0.0.1", 0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot find a free port on 127.0.0.1", e);
+        }
+    }
+
     /** Opens a trap on a free port of 127.0.0.1 (and of {@code ::1} where possible). */
     public static ConnectionTrap open() {
         try {
