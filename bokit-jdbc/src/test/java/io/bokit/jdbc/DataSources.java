@@ -11,6 +11,8 @@ import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -61,6 +63,45 @@ final class DataSources {
                 throw new SQLTransientConnectionException("Injected failure: the database cannot be reached", "08001");
             }
             return method.invoke(target, args);
+        });
+    }
+
+    /**
+     * A data source over {@code target} that counts the transactions its connections open (auto-commit
+     * turned off) in {@code transactions}, and holds the first statement whose SQL starts with {@code
+     * sqlStart} before it runs: it counts {@code reached} down, then waits (at most 30 s) for {@code
+     * release}.
+     */
+    static DataSource holdingFirst(
+            DataSource target,
+            String sqlStart,
+            CountDownLatch reached,
+            CountDownLatch release,
+            AtomicInteger transactions) {
+        AtomicBoolean held = new AtomicBoolean();
+        return proxy(DataSource.class, target, (method, args) -> {
+            Object result = method.invoke(target, args);
+            if (!(result instanceof Connection connection)) {
+                return result;
+            }
+            return proxy(Connection.class, connection, (call, callArgs) -> {
+                if (call.getName().equals("setAutoCommit") && Boolean.FALSE.equals(callArgs[0])) {
+                    transactions.incrementAndGet();
+                }
+                Object made = call.invoke(connection, callArgs);
+                if (!(made instanceof PreparedStatement statement)
+                        || !((String) callArgs[0]).startsWith(sqlStart)
+                        || !held.compareAndSet(false, true)) {
+                    return made;
+                }
+                return proxy(PreparedStatement.class, statement, (run, runArgs) -> {
+                    if (run.getName().startsWith("execute")) {
+                        reached.countDown();
+                        release.await(30, TimeUnit.SECONDS);
+                    }
+                    return run.invoke(statement, runArgs);
+                });
+            });
         });
     }
 

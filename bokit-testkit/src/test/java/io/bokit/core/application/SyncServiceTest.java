@@ -323,6 +323,31 @@ class SyncServiceTest {
     }
 
     @Test
+    void anUnchangedFeedReportsItsLastImportWithoutReadingTheBookingStore() {
+        // given a feed imported once, whose store counts every call
+        AtomicInteger storeCalls = new AtomicInteger();
+        bookings = Counting.wrap(BookingStorePort.class, store, storeCalls);
+        Bokit bokit = bokit();
+        addFeed(bokit, "seaview", "seaview-airbnb", airbnb);
+        feeds.serve(
+                airbnb,
+                ICalFeedBuilder.airbnb()
+                        .reserved("A1", TODAY, TODAY.plusDays(2))
+                        .reserved("A2", TODAY.plusDays(5), TODAY.plusDays(7))
+                        .build(),
+                "\"v1\"");
+        syncAll(bokit);
+        int callsAfterImport = storeCalls.get();
+
+        // when the channel answers 304
+        SyncReport again = syncAll(bokit);
+
+        // then the counters come from the fetch state: the store was not asked anything
+        assertThat(again.totals()).isEqualTo(new SyncCounters(2, 0, 0, 2, 0, 0, 0, 0));
+        assertThat(storeCalls.get()).isEqualTo(callsAfterImport);
+    }
+
+    @Test
     void anUnchangedFeedIsNeitherParsedNorWritten() {
         // given a feed served with an ETag, then the same body without validators
         Bokit bokit = bokit();
