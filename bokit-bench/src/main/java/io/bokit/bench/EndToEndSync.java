@@ -21,6 +21,7 @@ import io.bokit.http.HttpFetchSettings;
 import io.bokit.jdbc.BokitJdbc;
 import io.bokit.jdbc.InitializeMode;
 import io.bokit.testkit.LocalFeedServer;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -51,6 +52,7 @@ final class EndToEndSync implements AutoCloseable {
     private static final long SEED = 20_251_022L;
     private static final OperatingSystemMXBean CPU =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
     private final Config config;
     private final DataSource raw;
@@ -95,6 +97,8 @@ final class EndToEndSync implements AutoCloseable {
      * @param nanos wall time of {@code sync(forceAll())}
      * @param cpuNanos CPU time of this JVM over the phase, all threads (bokit, the feed server and an embedded H2;
      *     not a PostgreSQL server's processes): the work done, which a busy machine stretches less than wall time
+     * @param jitMillis time the JIT compilers spent compiling during the phase (part of {@code cpuNanos}): high while
+     *     the JVM has not reached its steady state
      * @param feeds feeds in the run
      * @param events events the feeds hold (feeds × events per feed)
      * @param totals the run's summed counters
@@ -111,6 +115,7 @@ final class EndToEndSync implements AutoCloseable {
             String name,
             long nanos,
             long cpuNanos,
+            long jitMillis,
             int feeds,
             long events,
             SyncCounters totals,
@@ -128,6 +133,10 @@ final class EndToEndSync implements AutoCloseable {
 
         double cpuSeconds() {
             return cpuNanos / 1e9;
+        }
+
+        double jitSeconds() {
+            return jitMillis / 1e3;
         }
 
         double eventsPerSecond() {
@@ -226,10 +235,12 @@ final class EndToEndSync implements AutoCloseable {
         CountingDataSource.Counts before = counting.counts();
         Fetches fetchesBefore = fetcher.fetches();
         long cpuBefore = CPU.getProcessCpuTime();
+        long jitBefore = JIT.getTotalCompilationTime();
         long started = System.nanoTime();
         SyncResult result = bokit.sync().sync(SyncCommand.forceAll());
         long nanos = System.nanoTime() - started;
         long cpuNanos = CPU.getProcessCpuTime() - cpuBefore;
+        long jitMillis = JIT.getTotalCompilationTime() - jitBefore;
         long peakUsed = heap.peakUsed();
         if (!(result instanceof SyncResult.Completed completed)) {
             throw new IllegalStateException("The sync did not run: " + result);
@@ -244,6 +255,7 @@ final class EndToEndSync implements AutoCloseable {
                 name,
                 nanos,
                 cpuNanos,
+                jitMillis,
                 report.feeds().size(),
                 (long) report.feeds().size() * config.events(),
                 report.totals(),

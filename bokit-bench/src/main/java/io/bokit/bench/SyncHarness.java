@@ -44,6 +44,8 @@ public final class SyncHarness {
     private static final double PG_MAX_RATIO = 1.5;
     private static final int POOL_SIZE = 8;
     private static final String NODELAY = "sun.net.httpserver.nodelay";
+    private static final int MAX_WARMUP_ROUNDS = 10;
+    private static final double STEADY_JIT_SHARE = 0.10;
 
     private SyncHarness() {}
 
@@ -63,6 +65,8 @@ public final class SyncHarness {
                 intOption(options, "parallel-hosts", defaults.parallelHosts()));
         List<String> databases = List.of(options.getOrDefault("db", "h2,pg").split(","));
         int warmupFeeds = intOption(options, "warmup-feeds", config.feeds());
+        String rounds = options.getOrDefault("warmup-rounds", "auto");
+        int warmupRounds = warmupFeeds == 0 ? 0 : rounds.equals("auto") ? -MAX_WARMUP_ROUNDS : Integer.parseInt(rounds);
         // the JDK's test HTTP server writes headers and body separately; without TCP_NODELAY each body can wait for
         // a delayed ACK (about 40 ms on Linux), a stall of the feed server that real channel servers do not have
         System.setProperty(NODELAY, System.getProperty(NODELAY, "true"));
@@ -70,7 +74,7 @@ public final class SyncHarness {
         out.printf(
                 Locale.ROOT,
                 "SyncHarness: %,d feeds x %,d events on %d loopback hosts (127.0.0.1-%d), parallelHosts=%d,"
-                        + " %d %% changed in the last phase; max heap %d MiB; %s=%s; warm-up %d feeds%n",
+                        + " %d %% changed in the last phase; max heap %d MiB; %s=%s; warm-up %d feeds, rounds %s%n",
                 config.feeds(),
                 config.events(),
                 config.hosts(),
@@ -80,7 +84,8 @@ public final class SyncHarness {
                 Runtime.getRuntime().maxMemory() >> 20,
                 NODELAY,
                 System.getProperty(NODELAY),
-                warmupFeeds);
+                warmupFeeds,
+                warmupRounds < 0 ? "until steady, at most " + -warmupRounds : warmupRounds);
         Map<String, List<EndToEndSync.Phase>> results = new LinkedHashMap<>();
         boolean ok = true;
         EndToEndSync.Config warmUp = new EndToEndSync.Config(
@@ -92,16 +97,7 @@ public final class SyncHarness {
         try (HeapWatcher heap = new HeapWatcher()) {
             for (String database : databases) {
                 Database kind = Database.of(database);
-                if (warmupFeeds > 0) {
-                    long started = System.nanoTime();
-                    kind.run(warmUp, heap);
-                    out.printf(
-                            Locale.ROOT,
-                            "warm-up on %s: %,d feeds, four phases, %.1f s (not reported)%n",
-                            kind.title,
-                            warmupFeeds,
-                            (System.nanoTime() - started) / 1e9);
-                }
+                warmUp(out, kind, warmUp, heap, warmupRounds);
                 List<EndToEndSync.Phase> phases = kind.run(config, heap);
                 results.put(kind.key, phases);
                 ok &= print(out, kind, config, phases);
@@ -109,6 +105,36 @@ public final class SyncHarness {
         }
         ok &= targets(out, results);
         System.exit(ok ? 0 : 1);
+    }
+
+    /**
+     * Runs the scenario into new databases of the measured kind before the measured run, so that the JIT has compiled
+     * its code paths. {@code rounds} > 0 runs that many rounds; {@code rounds} < 0 ("auto") runs rounds until one's
+     * first import spent at most {@link #STEADY_JIT_SHARE} of its time compiling, at most {@code -rounds} of them.
+     */
+    private static void warmUp(PrintStream out, Database kind, EndToEndSync.Config warmUp, HeapWatcher heap, int rounds)
+            throws IOException {
+        int max = Math.abs(rounds);
+        for (int round = 1; round <= max; round++) {
+            long started = System.nanoTime();
+            EndToEndSync.Phase first = kind.run(warmUp, heap).get(0);
+            boolean steady = first.jitSeconds() <= STEADY_JIT_SHARE * first.seconds();
+            out.printf(
+                    Locale.ROOT,
+                    "warm-up %d on %s: %,d feeds, four phases, %.1f s; its first import %.2f s, %,.0f bookings/s,"
+                            + " JIT %.2f s%s (not reported)%n",
+                    round,
+                    kind.title,
+                    warmUp.feeds(),
+                    (System.nanoTime() - started) / 1e9,
+                    first.seconds(),
+                    first.bookingsWrittenPerSecond(),
+                    first.jitSeconds(),
+                    steady ? ", steady" : "");
+            if (rounds < 0 && steady) {
+                return;
+            }
+        }
     }
 
     /**
@@ -180,10 +206,11 @@ public final class SyncHarness {
         out.printf(Locale.ROOT, "%n== %s ==%n", database.title);
         out.printf(
                 Locale.ROOT,
-                "%-38s %8s %6s %10s %8s %9s %9s %9s %9s %6s %10s %10s%n",
+                "%-38s %8s %6s %6s %10s %8s %9s %9s %9s %9s %6s %10s %10s%n",
                 "phase",
                 "seconds",
                 "cpu s",
+                "jit s",
                 "events/s",
                 "feeds/s",
                 "304s",
@@ -197,10 +224,11 @@ public final class SyncHarness {
         for (EndToEndSync.Phase phase : phases) {
             out.printf(
                     Locale.ROOT,
-                    "%-38s %8.2f %6.1f %,10.0f %8.0f %,9d %,9d %,9d %,9d %,6d %6d MiB %6d MiB%n",
+                    "%-38s %8.2f %6.1f %6.2f %,10.0f %8.0f %,9d %,9d %,9d %,9d %,6d %6d MiB %6d MiB%n",
                     phase.name(),
                     phase.seconds(),
                     phase.cpuSeconds(),
+                    phase.jitSeconds(),
                     phase.eventsPerSecond(),
                     phase.feedsPerSecond(),
                     phase.fetches().notModified(),
