@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every bokit benchmark and writes one results file: bokit-bench/results/<UTC date>[-quick].txt
 #
-#   bokit-bench/run.sh            full run (about 12 to 15 minutes on 2 CPUs)
+#   bokit-bench/run.sh            full run (about 10 to 15 minutes on 2 CPUs)
 #   bokit-bench/run.sh --quick    short JMH runs and 200 feeds instead of 1,000 (about 4 minutes)
 #   bokit-bench/run.sh --no-build skip the Maven build (reuse bokit-bench/target/benchmarks.jar)
 #   bokit-bench/run.sh --peers    only the peers comparison: feed, JMH ParseBenchmark, node-ical, ratios (about
@@ -41,6 +41,8 @@ if [ "$QUICK" = 1 ]; then SUFFIX="-quick"; fi
 if [ "$PEERS" = 1 ]; then SUFFIX="${SUFFIX}-peers"; fi
 if [ "$ONLY_PAGE" = 1 ]; then SUFFIX="${SUFFIX}-page-latency"; fi
 OUT="bokit-bench/results/$(date -u +%F)${SUFFIX}.txt"
+# the tree's state before this run's own results file is emptied (it may be tracked, from an earlier run that day)
+GIT_STATE="$(git rev-parse --short HEAD)$(if [ -n "$(git status --porcelain)" ]; then echo ' (uncommitted changes)'; fi)"
 : > "$OUT"
 
 log() { echo "$@" | tee -a "$OUT"; }
@@ -56,7 +58,7 @@ step() {
 }
 
 log "bokit benchmarks, $(date -u '+%F %T') UTC$(if [ "$QUICK" = 1 ]; then echo ', quick mode'; fi)$(if [ "$PEERS" = 1 ]; then echo ', peers only'; fi)$(if [ "$ONLY_PAGE" = 1 ]; then echo ', page latency only'; fi)"
-log "git: $(git rev-parse --short HEAD)$(if [ -n "$(git status --porcelain)" ]; then echo ' (uncommitted changes)'; fi)"
+log "git: ${GIT_STATE}"
 log "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs), nproc=$(nproc)"
 log "memory: $(free -g | awk '/^Mem:/ {print $2 " GiB total, " $7 " GiB available"}')"
 log "java: $(java -version 2>&1 | tr '\n' ' ')"

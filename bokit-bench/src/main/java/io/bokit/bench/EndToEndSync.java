@@ -235,12 +235,12 @@ final class EndToEndSync implements AutoCloseable {
         CountingDataSource.Counts before = counting.counts();
         Fetches fetchesBefore = fetcher.fetches();
         long cpuBefore = CPU.getProcessCpuTime();
-        long jitBefore = JIT.getTotalCompilationTime();
+        long jitBefore = compilationMillis();
         long started = System.nanoTime();
         SyncResult result = bokit.sync().sync(SyncCommand.forceAll());
         long nanos = System.nanoTime() - started;
         long cpuNanos = CPU.getProcessCpuTime() - cpuBefore;
-        long jitMillis = JIT.getTotalCompilationTime() - jitBefore;
+        long jitMillis = compilationMillis() - jitBefore;
         long peakUsed = heap.peakUsed();
         if (!(result instanceof SyncResult.Completed completed)) {
             throw new IllegalStateException("The sync did not run: " + result);
@@ -290,6 +290,11 @@ final class EndToEndSync implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot settle the database between phases", e);
         }
+    }
+
+    /** The JIT compilers' total compilation time so far, 0 when this JVM does not monitor it. */
+    private static long compilationMillis() {
+        return JIT.isCompilationTimeMonitoringSupported() ? JIT.getTotalCompilationTime() : 0;
     }
 
     /** The rows of the booking table, counted on the raw data source. */

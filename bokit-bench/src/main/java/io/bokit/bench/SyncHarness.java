@@ -7,6 +7,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,16 +22,17 @@ import java.util.stream.Stream;
 /**
  * The end-to-end sync benchmark of issues 4 and 9: {@link EndToEndSync}'s four phases into an H2 file and into an
  * embedded PostgreSQL, one after the other in one JVM, with a table of figures and the targets. Before each
- * database's measured run, a warm-up run of the same size (the four phases into a new database of the same kind; not
- * reported) lets the JIT compile the code paths of that database, so the first import measures bokit's work as a
- * long-running application sees it after a run or two, not the JIT compiling H2's file store or the PostgreSQL
- * driver (with a 200-feed warm-up, C2 still spent 8 CPU-seconds of a 10-second first import recompiling H2's
- * {@code MVMap.operate} and ical4j's parser). The
- * feed server runs with {@code -Dsun.net.httpserver.nodelay=true} unless told otherwise (see {@code main}).
+ * database's measured run, {@link WarmUp warm-up rounds} of the same size (the four phases into a new database of the
+ * same kind; not reported) run until the JIT has compiled the code paths of that database, so the first import
+ * measures bokit's work as a long-running application sees it, not the JIT compiling H2's file store, the HTTP client
+ * or the PostgreSQL driver (on 2 CPUs, after one round of the same size the JIT compilers still took 5 of the 13
+ * CPU-seconds of the measured first import). The feed server runs with {@code -Dsun.net.httpserver.nodelay=true}
+ * unless told otherwise (see {@code main}).
  *
  * <pre>
  * java -Xmx1g -cp bokit-bench/target/benchmarks.jar io.bokit.bench.SyncHarness [--db h2,pg] [--feeds 1000]
  *     [--events 100] [--hosts 8] [--changed 10] [--parallel-hosts 4] [--warmup-feeds <as --feeds>]
+ *     [--warmup-rounds auto|N]
  * </pre>
  *
  * <p>Exits with 0 when every run completed and every unchanged re-sync wrote no booking row, 1 otherwise (a missed
@@ -44,8 +47,9 @@ public final class SyncHarness {
     private static final double PG_MAX_RATIO = 1.5;
     private static final int POOL_SIZE = 8;
     private static final String NODELAY = "sun.net.httpserver.nodelay";
-    private static final int MAX_WARMUP_ROUNDS = 10;
-    private static final double STEADY_JIT_SHARE = 0.10;
+    private static final String USAGE = "usage: SyncHarness [--db h2,pg] [--feeds 1000] [--events 100] [--hosts 8]"
+            + " [--changed 10] [--parallel-hosts 4] [--warmup-feeds <as --feeds>] [--warmup-rounds auto|N]";
+    private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
     private SyncHarness() {}
 
@@ -55,18 +59,28 @@ public final class SyncHarness {
      * @param args see the class comment
      */
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
-        EndToEndSync.Config defaults = EndToEndSync.Config.issue();
-        EndToEndSync.Config config = new EndToEndSync.Config(
-                intOption(options, "feeds", defaults.feeds()),
-                intOption(options, "events", defaults.events()),
-                intOption(options, "hosts", defaults.hosts()),
-                intOption(options, "changed", defaults.changedPercent()),
-                intOption(options, "parallel-hosts", defaults.parallelHosts()));
-        List<String> databases = List.of(options.getOrDefault("db", "h2,pg").split(","));
-        int warmupFeeds = intOption(options, "warmup-feeds", config.feeds());
-        String rounds = options.getOrDefault("warmup-rounds", "auto");
-        int warmupRounds = warmupFeeds == 0 ? 0 : rounds.equals("auto") ? -MAX_WARMUP_ROUNDS : Integer.parseInt(rounds);
+        EndToEndSync.Config config;
+        List<Database> databases;
+        WarmUp warmUp;
+        try {
+            Map<String, String> options = options(args);
+            EndToEndSync.Config defaults = EndToEndSync.Config.issue();
+            config = new EndToEndSync.Config(
+                    intOption(options, "feeds", defaults.feeds()),
+                    intOption(options, "events", defaults.events()),
+                    intOption(options, "hosts", defaults.hosts()),
+                    intOption(options, "changed", defaults.changedPercent()),
+                    intOption(options, "parallel-hosts", defaults.parallelHosts()));
+            databases = Stream.of(options.getOrDefault("db", "h2,pg").split(","))
+                    .map(Database::of)
+                    .toList();
+            warmUp = WarmUp.of(
+                    intOption(options, "warmup-feeds", config.feeds()), options.getOrDefault("warmup-rounds", "auto"));
+        } catch (IllegalArgumentException e) {
+            System.err.println("SyncHarness: " + e.getMessage() + "\n" + USAGE);
+            System.exit(2);
+            return;
+        }
         // the JDK's test HTTP server writes headers and body separately; without TCP_NODELAY each body can wait for
         // a delayed ACK (about 40 ms on Linux), a stall of the feed server that real channel servers do not have
         System.setProperty(NODELAY, System.getProperty(NODELAY, "true"));
@@ -74,7 +88,7 @@ public final class SyncHarness {
         out.printf(
                 Locale.ROOT,
                 "SyncHarness: %,d feeds x %,d events on %d loopback hosts (127.0.0.1-%d), parallelHosts=%d,"
-                        + " %d %% changed in the last phase; max heap %d MiB; %s=%s; warm-up %d feeds, rounds %s%n",
+                        + " %d %% changed in the last phase; max heap %d MiB; %s=%s; warm-up %s%n",
                 config.feeds(),
                 config.events(),
                 config.hosts(),
@@ -84,20 +98,12 @@ public final class SyncHarness {
                 Runtime.getRuntime().maxMemory() >> 20,
                 NODELAY,
                 System.getProperty(NODELAY),
-                warmupFeeds,
-                warmupRounds < 0 ? "until steady, at most " + -warmupRounds : warmupRounds);
+                warmUp);
         Map<String, List<EndToEndSync.Phase>> results = new LinkedHashMap<>();
         boolean ok = true;
-        EndToEndSync.Config warmUp = new EndToEndSync.Config(
-                Math.max(1, warmupFeeds),
-                config.events(),
-                config.hosts(),
-                config.changedPercent(),
-                config.parallelHosts());
         try (HeapWatcher heap = new HeapWatcher()) {
-            for (String database : databases) {
-                Database kind = Database.of(database);
-                warmUp(out, kind, warmUp, heap, warmupRounds);
+            for (Database kind : databases) {
+                warmUp.run(out, kind, config, heap);
                 List<EndToEndSync.Phase> phases = kind.run(config, heap);
                 results.put(kind.key, phases);
                 ok &= print(out, kind, config, phases);
@@ -108,32 +114,82 @@ public final class SyncHarness {
     }
 
     /**
-     * Runs the scenario into new databases of the measured kind before the measured run, so that the JIT has compiled
-     * its code paths. {@code rounds} > 0 runs that many rounds; {@code rounds} < 0 ("auto") runs rounds until one's
-     * first import spent at most {@link #STEADY_JIT_SHARE} of its time compiling, at most {@code -rounds} of them.
+     * The warm-up before each database's measured run: rounds of the scenario with {@code feeds} feeds, each into a new
+     * database of the measured kind, not reported. With {@code untilSteady} ("auto") the rounds stop after the first
+     * whose first import spent at most {@link #STEADY_JIT_SHARE} of its time compiling, after {@code rounds} at most;
+     * otherwise exactly {@code rounds} run. Each round prints its first import's time, rate and compilation time.
+     *
+     * @param feeds feeds per round, 0 for no warm-up
+     * @param rounds the number of rounds, or the most of them when {@code untilSteady}
+     * @param untilSteady whether to stop once the JIT has settled
      */
-    private static void warmUp(PrintStream out, Database kind, EndToEndSync.Config warmUp, HeapWatcher heap, int rounds)
-            throws IOException {
-        int max = Math.abs(rounds);
-        for (int round = 1; round <= max; round++) {
-            long started = System.nanoTime();
-            EndToEndSync.Phase first = kind.run(warmUp, heap).get(0);
-            boolean steady = first.jitSeconds() <= STEADY_JIT_SHARE * first.seconds();
-            out.printf(
-                    Locale.ROOT,
-                    "warm-up %d on %s: %,d feeds, four phases, %.1f s; its first import %.2f s, %,.0f bookings/s,"
-                            + " JIT %.2f s%s (not reported)%n",
-                    round,
-                    kind.title,
-                    warmUp.feeds(),
-                    (System.nanoTime() - started) / 1e9,
-                    first.seconds(),
-                    first.bookingsWrittenPerSecond(),
-                    first.jitSeconds(),
-                    steady ? ", steady" : "");
-            if (rounds < 0 && steady) {
-                return;
+    record WarmUp(int feeds, int rounds, boolean untilSteady) {
+        static final int MAX_AUTO_ROUNDS = 10;
+        static final double STEADY_JIT_SHARE = 0.10;
+
+        WarmUp {
+            if (feeds < 0 || rounds < 0) {
+                throw new IllegalArgumentException("Invalid warm-up: " + feeds + " feeds, " + rounds + " rounds");
             }
+        }
+
+        /**
+         * Reads {@code --warmup-feeds} and {@code --warmup-rounds}.
+         *
+         * @param feeds feeds per round (0: no warm-up)
+         * @param rounds {@code auto} (until the JIT has settled, at most {@link #MAX_AUTO_ROUNDS}) or a number
+         */
+        static WarmUp of(int feeds, String rounds) {
+            if (feeds == 0) {
+                return new WarmUp(0, 0, false);
+            }
+            if (rounds.equals("auto")) {
+                return new WarmUp(feeds, MAX_AUTO_ROUNDS, JIT.isCompilationTimeMonitoringSupported());
+            }
+            try {
+                return new WarmUp(feeds, Integer.parseInt(rounds), false);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--warmup-rounds must be auto or a number of rounds, not " + rounds);
+            }
+        }
+
+        void run(PrintStream out, Database kind, EndToEndSync.Config measured, HeapWatcher heap) throws IOException {
+            EndToEndSync.Config config = new EndToEndSync.Config(
+                    feeds, measured.events(), measured.hosts(), measured.changedPercent(), measured.parallelHosts());
+            for (int round = 1; round <= rounds; round++) {
+                long started = System.nanoTime();
+                EndToEndSync.Phase first = kind.run(config, heap).get(0);
+                boolean steady = first.jitSeconds() <= STEADY_JIT_SHARE * first.seconds();
+                out.printf(
+                        Locale.ROOT,
+                        "warm-up %d on %s: %,d feeds, four phases, %.1f s; its first import %.2f s, %,.0f bookings/s,"
+                                + " JIT %.2f s%s (not reported)%n",
+                        round,
+                        kind.title,
+                        feeds,
+                        (System.nanoTime() - started) / 1e9,
+                        first.seconds(),
+                        first.bookingsWrittenPerSecond(),
+                        first.jitSeconds(),
+                        steady ? ", steady" : "");
+                if (untilSteady && steady) {
+                    return;
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            if (rounds == 0) {
+                return "none";
+            }
+            return String.format(
+                    Locale.ROOT,
+                    "%,d feeds, %s %d round%s",
+                    feeds,
+                    untilSteady ? "until the JIT has settled, at most" : "exactly",
+                    rounds,
+                    rounds == 1 ? "" : "s");
         }
     }
 
@@ -354,9 +410,14 @@ public final class SyncHarness {
 
     static int intOption(Map<String, String> options, String name, int fallback) {
         String value = options.get(name);
-        return value == null
-                ? fallback
-                : Integer.parseInt(value.replace("_", "").replace(",", ""));
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.replace("_", "").replace(",", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a whole number, not " + value);
+        }
     }
 
     static void delete(Path directory) {
