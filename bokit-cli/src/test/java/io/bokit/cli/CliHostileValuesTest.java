@@ -2,8 +2,8 @@ package io.bokit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bokit.testkit.HostileValues;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,24 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
  * on standard error and exit code 2, and the store still holds exactly what it held.
  */
 class CliHostileValuesTest {
-    private static final Map<String, String> HOSTILE = hostile();
+    private static final Map<String, String> HOSTILE = HostileValues.all();
 
     @TempDir
     Path home;
-
-    private static Map<String, String> hostile() {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("quotes", "O'Brien \"the guest\" `back` ''; \\'");
-        values.put("sql", "'; DROP TABLE bokit_booking; --");
-        values.put("sql-union", "x' UNION SELECT option_key, option_value FROM bokit_option --");
-        values.put("control", "tab\tline\nreturn\r\u0001\u0007\u001b[31mred\u001b[0m\u007f");
-        values.put("nul", "before\u0000after");
-        values.put("lone-surrogate", "x\uD800y");
-        values.put("markup", "<script>alert('x')</script>${jndi:ldap://x}%s%n{0}");
-        values.put("unicode", "Zoë 東京 🏖");
-        values.put("huge", "🏖 huge ".repeat(12_500));
-        return values;
-    }
 
     @Test
     void hostileValuesAreStoredVerbatimOrRefusedWithExitCode2() {

@@ -86,7 +86,10 @@ class CliSecretsEverywhereTest {
             script.add(List.of("calendars", "remove", "seaview"));
             script.add(List.of("reset"));
             script.add(List.of(
-                    "--verbose", "--db", "jdbc:postgresql://127.0.0.1:" + ConnectionTrap.closedPort() + "/bokit" + QUERY, "status"));
+                    "--verbose",
+                    "--db",
+                    "jdbc:postgresql://127.0.0.1:" + ConnectionTrap.closedPort() + "/bokit" + QUERY,
+                    "status"));
             script.add(List.of("--verbose", "--db", "jdbc:h2:mem:x;PASSWORD=" + TOKEN, "status"));
             script.add(List.of("--help"));
             script.add(List.of("sync", "--help"));

@@ -18,10 +18,10 @@ import io.bokit.core.domain.FeedUrl;
 import io.bokit.core.domain.FetchState;
 import io.bokit.core.domain.InvalidInputException;
 import io.bokit.core.domain.StorageException;
+import io.bokit.testkit.HostileValues;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,7 +39,7 @@ import org.junit.jupiter.api.TestInfo;
  * nothing written; the tables are still there afterwards, holding exactly what they should.
  */
 abstract class HostileValueTests {
-    static final Map<String, String> HOSTILE = hostileValues();
+    static final Map<String, String> HOSTILE = HostileValues.all();
     private static final CalendarKey CALENDAR = CalendarKey.of("seaview");
     private static final FeedId FEED = FeedId.of("seaview-airbnb");
     private static final FeedUrl URL = FeedUrl.parse("https://www.airbnb.com/calendar/ical/1.ics?s=abc");
@@ -57,22 +57,6 @@ abstract class HostileValueTests {
         stores = database().stores(JdbcStoreTests.PREFIX, false);
         stores.feedCatalog().saveCalendar(new Calendar(CALENDAR, "Sea View", ZoneOffset.UTC));
         stores.feedCatalog().saveFeed(Feed.of(CALENDAR, FEED, URL));
-    }
-
-    static Map<String, String> hostileValues() {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("quotes", "O'Brien \"the guest\" `back` ''; \\'");
-        values.put("sql", "'; DROP TABLE bokit_booking; --");
-        values.put("sql-union", "x' UNION SELECT option_key, option_value FROM bokit_option --");
-        values.put("sql-comment", "*/ DELETE FROM bokit_feed /*");
-        values.put("control", "tab\tline\nreturn\r\u0001\u0007\u001b[31mred\u001b[0m\u007f\u0085\u2028");
-        values.put("nul", "before\u0000after");
-        values.put("lone-high-surrogate", "x\uD800y");
-        values.put("lone-low-surrogate", "\uDC00tail");
-        values.put("markup", "<script>alert('x')</script>${jndi:ldap://x}%s%n{0}");
-        values.put("unicode", "Zoë 東京 🏖 \u202Eevil\u202C \uFEFF");
-        values.put("huge", "🏖 huge ".repeat(12_500)); // 100,000 chars
-        return values;
     }
 
     @Test
