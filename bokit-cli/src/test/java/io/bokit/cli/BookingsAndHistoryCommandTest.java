@@ -39,22 +39,8 @@ class BookingsAndHistoryCommandTest {
                         .build());
         cli.run("calendars", "add", "seaview");
         cli.run("calendars", "add", "harbour");
-        cli.run(
-                "feeds",
-                "add",
-                "--calendar",
-                "seaview",
-                "--id",
-                "sea-a",
-                server.url("/a.ics").reveal().toString());
-        cli.run(
-                "feeds",
-                "add",
-                "--calendar",
-                "harbour",
-                "--id",
-                "har-b",
-                server.url("/b.ics").reveal().toString());
+        cli.addFeed("seaview", "sea-a", null, server.url("/a.ics"));
+        cli.addFeed("harbour", "har-b", null, server.url("/b.ics"));
         assertThat(cli.run("sync", "--allow-private").code()).isZero();
     }
 

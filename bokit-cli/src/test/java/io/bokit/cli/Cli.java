@@ -1,5 +1,6 @@
 package io.bokit.cli;
 
+import io.bokit.core.domain.FeedUrl;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -42,6 +43,25 @@ final class Cli {
                 .execute(args);
         Result result = new Result(code, out.toString(), err.toString());
         results.add(result);
+        return result;
+    }
+
+    /**
+     * Adds a feed to an existing calendar with {@code feeds add}, for tests about something else; a failure is an
+     * {@link AssertionError} carrying what the CLI printed.
+     *
+     * @param name the feed's display name, or null for none
+     */
+    Result addFeed(String calendar, String id, String name, FeedUrl url) {
+        List<String> args = new ArrayList<>(List.of("feeds", "add", "--calendar", calendar, "--id", id));
+        if (name != null) {
+            args.addAll(List.of("--name", name));
+        }
+        args.add(url.reveal().toString());
+        Result result = run(args.toArray(String[]::new));
+        if (result.code() != 0) {
+            throw new AssertionError("feeds add " + id + " failed: " + result);
+        }
         return result;
     }
 

@@ -72,22 +72,8 @@ class InstallAndStatusCommandTest {
             server.fail("/down.ics", 503);
             cli.run("install");
             cli.run("calendars", "add", "seaview");
-            cli.run(
-                    "feeds",
-                    "add",
-                    "--calendar",
-                    "seaview",
-                    "--id",
-                    "ok",
-                    server.url("/ok.ics").reveal().toString());
-            cli.run(
-                    "feeds",
-                    "add",
-                    "--calendar",
-                    "seaview",
-                    "--id",
-                    "down",
-                    server.url("/down.ics").reveal().toString());
+            cli.addFeed("seaview", "ok", null, server.url("/ok.ics"));
+            cli.addFeed("seaview", "down", null, server.url("/down.ics"));
             cli.run("sync", "--allow-private");
 
             Cli.Result text = cli.run("status");

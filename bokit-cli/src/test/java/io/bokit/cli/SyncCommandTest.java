@@ -47,18 +47,7 @@ class SyncCommandTest {
     private void calendarWithFeed(String path) {
         assertThat(cli.run("calendars", "add", "seaview", "--name", "Sea View").code())
                 .isZero();
-        assertThat(cli.run(
-                                "feeds",
-                                "add",
-                                "--calendar",
-                                "seaview",
-                                "--id",
-                                "seaview-airbnb",
-                                "--name",
-                                "Airbnb",
-                                server.url(path).reveal().toString())
-                        .code())
-                .isZero();
+        cli.addFeed("seaview", "seaview-airbnb", "Airbnb", server.url(path));
     }
 
     @Test
@@ -115,16 +104,7 @@ class SyncCommandTest {
         server.serve("/airbnb.ics", airbnb());
         server.fail("/booking.ics", 503);
         calendarWithFeed("/airbnb.ics");
-        cli.run(
-                "feeds",
-                "add",
-                "--calendar",
-                "seaview",
-                "--id",
-                "seaview-booking",
-                "--name",
-                "Booking.com",
-                server.url("/booking.ics").reveal().toString());
+        cli.addFeed("seaview", "seaview-booking", "Booking.com", server.url("/booking.ics"));
 
         Cli.Result result = cli.run("sync", "--allow-private");
 
@@ -192,14 +172,7 @@ class SyncCommandTest {
         server.serve("/airbnb.ics", airbnb());
         server.fail("/booking.ics", 500);
         calendarWithFeed("/airbnb.ics");
-        cli.run(
-                "feeds",
-                "add",
-                "--calendar",
-                "seaview",
-                "--id",
-                "seaview-booking",
-                server.url("/booking.ics").reveal().toString());
+        cli.addFeed("seaview", "seaview-booking", null, server.url("/booking.ics"));
 
         Cli.Result result = cli.run("sync", "--allow-private", "--json");
 
@@ -270,16 +243,7 @@ class SyncCommandTest {
         server.serve("/other.ics", ICalFeedBuilder.airbnb().build());
         calendarWithFeed("/airbnb.ics");
         cli.run("calendars", "add", "harbour");
-        cli.run(
-                "feeds",
-                "add",
-                "--calendar",
-                "harbour",
-                "--id",
-                "harbour-airbnb",
-                "--name",
-                "Other",
-                server.url("/other.ics").reveal().toString());
+        cli.addFeed("harbour", "harbour-airbnb", "Other", server.url("/other.ics"));
 
         Cli.Result byFeed = cli.run("sync", "--allow-private", "--force", "--feed", "harbour-airbnb");
         Cli.Result byCalendar = cli.run("sync", "--allow-private", "--force", "--calendar", "seaview");
