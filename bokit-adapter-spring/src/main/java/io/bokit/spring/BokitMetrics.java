@@ -10,12 +10,13 @@ import io.micrometer.core.instrument.Timer;
 import java.util.Objects;
 
 /**
- * Micrometer metrics of bokit's runs, as a {@link SyncListener}: {@code bokit.sync.runs},
- * {@code bokit.sync.duration}, {@code bokit.sync.booking.changes} (tag {@code kind}) and
- * {@code bokit.sync.feed.failures} (tags {@code feed} and {@code feed.name}, never a URL).
+ * Micrometer metrics of bokit's runs, as a {@link SyncListener}: {@code bokit.sync.runs} (tag
+ * {@code result} = {@code ok}, {@code partial} or {@code failed}), {@code bokit.sync.duration},
+ * {@code bokit.sync.booking.changes} (tag {@code kind}) and {@code bokit.sync.feed.failures} (tags
+ * {@code feed} and {@code feed.name}, never a URL). The Micronaut adapter records the same meters.
  */
 public class BokitMetrics implements SyncListener {
-    /** Runs completed. */
+    /** Runs completed, by result: ok (no feed failed), partial, failed (every feed failed). */
     public static final String RUNS = "bokit.sync.runs";
     /** How long runs take. */
     public static final String DURATION = "bokit.sync.duration";
@@ -25,7 +26,9 @@ public class BokitMetrics implements SyncListener {
     public static final String FEED_FAILURES = "bokit.sync.feed.failures";
 
     private final MeterRegistry registry;
-    private final Counter runs;
+    private final Counter ok;
+    private final Counter partial;
+    private final Counter failed;
     private final Timer duration;
     private final Counter created;
     private final Counter updated;
@@ -35,8 +38,9 @@ public class BokitMetrics implements SyncListener {
     /** Metrics registered in a registry. */
     public BokitMetrics(MeterRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
-        this.runs =
-                Counter.builder(RUNS).description("bokit sync runs completed").register(registry);
+        this.ok = runs("ok");
+        this.partial = runs("partial");
+        this.failed = runs("failed");
         this.duration = Timer.builder(DURATION)
                 .description("How long bokit sync runs take")
                 .register(registry);
@@ -44,6 +48,13 @@ public class BokitMetrics implements SyncListener {
         this.updated = changes("updated");
         this.vanished = changes("vanished");
         this.deleted = changes("deleted");
+    }
+
+    private Counter runs(String result) {
+        return Counter.builder(RUNS)
+                .description("bokit sync runs completed, by result")
+                .tag("result", result)
+                .register(registry);
     }
 
     private Counter changes(String kind) {
@@ -55,7 +66,14 @@ public class BokitMetrics implements SyncListener {
 
     @Override
     public void runCompleted(SyncReport report) {
-        runs.increment();
+        int errors = report.errors();
+        if (errors == 0) {
+            ok.increment();
+        } else if (errors == report.feeds().size()) {
+            failed.increment();
+        } else {
+            partial.increment();
+        }
         duration.record(report.duration());
         SyncCounters totals = report.totals();
         created.increment(totals.created());

@@ -3,14 +3,17 @@ package io.bokit.spring;
 import io.bokit.jdbc.InitializeMode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
  * bokit's Spring Boot settings, under {@code bokit.*}. The options bokit keeps in its database
  * ({@code sync.interval}, {@code install.complete} …) are not here: they stay in the database, so
- * every node sees the same values and they can change while the application runs.
+ * every node sees the same values and they can change while the application runs. The Micronaut
+ * adapter reads the same properties.
  */
 @ConfigurationProperties(BokitProperties.PREFIX)
 public class BokitProperties {
@@ -42,16 +45,18 @@ public class BokitProperties {
     private int parallelHosts = 4;
 
     /**
-     * The {@code sync.interval} written to the database at startup when none is stored yet; a stored value
-     * always wins.
+     * The {@code sync.interval} (whole seconds) written to the database at startup when none is stored yet;
+     * a stored value always wins. Unset by default: nothing is written, and the option's own default (one
+     * hour) applies.
      */
-    private Duration defaultInterval = Duration.ofSeconds(3600);
+    private Duration defaultInterval;
 
     /**
-     * Whether to store {@code install.complete=true} at startup when the database has no value for it yet,
-     * so automatic syncs start without an installer step; a stored value always wins.
+     * The {@code install.complete} (true or false) written to the database at startup when none is stored
+     * yet; true lets automatic syncs start without an installer step. A stored value always wins. Unset by
+     * default: nothing is written.
      */
-    private boolean install = false;
+    private Boolean installComplete;
 
     /** The request trigger. */
     private final Trigger trigger = new Trigger();
@@ -65,11 +70,12 @@ public class BokitProperties {
     /** How feeds are fetched. */
     private final Http http = new Http();
 
-    /** Calendars registered at startup when missing (never changed or duplicated). */
-    private List<CalendarEntry> calendars = new ArrayList<>();
-
-    /** Feeds registered at startup when missing (never changed or duplicated). */
-    private List<FeedEntry> feeds = new ArrayList<>();
+    /**
+     * Calendars, by calendar key, registered at startup with their feeds when missing (matched by calendar
+     * key and feed id); what the database already has is never changed or duplicated. Each takes
+     * {@code .name}, {@code .zone} and {@code .feeds.<feed-id>.url} / {@code .name}.
+     */
+    private Map<String, CalendarEntry> calendars = new LinkedHashMap<>();
 
     public boolean isEnabled() {
         return enabled;
@@ -119,12 +125,12 @@ public class BokitProperties {
         this.defaultInterval = defaultInterval;
     }
 
-    public boolean isInstall() {
-        return install;
+    public Boolean getInstallComplete() {
+        return installComplete;
     }
 
-    public void setInstall(boolean install) {
-        this.install = install;
+    public void setInstallComplete(Boolean installComplete) {
+        this.installComplete = installComplete;
     }
 
     public Trigger getTrigger() {
@@ -143,20 +149,12 @@ public class BokitProperties {
         return http;
     }
 
-    public List<CalendarEntry> getCalendars() {
+    public Map<String, CalendarEntry> getCalendars() {
         return calendars;
     }
 
-    public void setCalendars(List<CalendarEntry> calendars) {
+    public void setCalendars(Map<String, CalendarEntry> calendars) {
         this.calendars = calendars;
-    }
-
-    public List<FeedEntry> getFeeds() {
-        return feeds;
-    }
-
-    public void setFeeds(List<FeedEntry> feeds) {
-        this.feeds = feeds;
     }
 
     /** The servlet filter that calls the request hook after each response. */
@@ -333,24 +331,16 @@ public class BokitProperties {
         }
     }
 
-    /** A calendar to register at startup. */
+    /** A calendar to register at startup, under {@code bokit.calendars.<key>}. */
     public static class CalendarEntry {
-        /** The calendar's key, e.g. "seaview". */
-        private String key;
-
-        /** Its display name. */
+        /** Its display name; empty for the calendar's key. */
         private String name;
 
         /** Its time zone, e.g. Europe/Paris; empty for the "timezone" option. */
         private String zone;
 
-        public String getKey() {
-            return key;
-        }
-
-        public void setKey(String key) {
-            this.key = key;
-        }
+        /** Its feeds, by feed id, e.g. {@code feeds.seaview-airbnb.url}. */
+        private Map<String, FeedEntry> feeds = new LinkedHashMap<>();
 
         public String getName() {
             return name;
@@ -367,37 +357,26 @@ public class BokitProperties {
         public void setZone(String zone) {
             this.zone = zone;
         }
+
+        public Map<String, FeedEntry> getFeeds() {
+            return feeds;
+        }
+
+        public void setFeeds(Map<String, FeedEntry> feeds) {
+            this.feeds = feeds;
+        }
     }
 
-    /** A feed to register at startup. Its URL is a secret: bokit logs it masked only. */
+    /**
+     * A feed to register at startup, under {@code bokit.calendars.<key>.feeds.<feed-id>}. Its URL is a
+     * secret: bokit logs it masked only.
+     */
     public static class FeedEntry {
-        /** The feed's id; empty to derive one from the calendar and the URL's host. */
-        private String id;
-
-        /** The key of the calendar the feed belongs to. */
-        private String calendar;
-
-        /** The feed's URL (the channel's iCal export link). */
+        /** The feed's URL (the channel's iCal export link); required. */
         private String url;
 
-        /** The display name; empty for the URL's host. */
+        /** The display name; empty for the feed's id. */
         private String name;
-
-        public String getId() {
-            return id;
-        }
-
-        public void setId(String id) {
-            this.id = id;
-        }
-
-        public String getCalendar() {
-            return calendar;
-        }
-
-        public void setCalendar(String calendar) {
-            this.calendar = calendar;
-        }
 
         public String getUrl() {
             return url;

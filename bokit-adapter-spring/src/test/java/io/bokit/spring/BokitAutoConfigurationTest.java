@@ -6,7 +6,6 @@ import io.bokit.core.application.Bokit;
 import io.bokit.core.application.RunSettings;
 import io.bokit.core.domain.Booking;
 import io.bokit.core.domain.BookingQuery;
-import io.bokit.core.domain.CalendarKey;
 import io.bokit.core.domain.FeedUrl;
 import io.bokit.core.domain.SyncReport;
 import io.bokit.core.port.in.SyncCommand;
@@ -78,10 +77,15 @@ class BokitAutoConfigurationTest {
             assertThat(http.maxBodyBytes()).isEqualTo(10L * 1024 * 1024);
             assertThat(http.allowedAddresses()).isEmpty();
 
+            assertThat(settings.parallelHosts()).isEqualTo(4);
+
+            // default-interval and install-complete are unset: nothing is stored, the options' defaults apply
             Bokit bokit = context.getBean(Bokit.class);
             assertThat(bokit.options().get("sync.interval").value()).isEqualTo("3600");
-            assertThat(bokit.options().get("sync.interval").isDefault()).isFalse();
+            assertThat(bokit.options().get("sync.interval").isDefault()).isTrue();
             assertThat(bokit.options().get("install.complete").value()).isEqualTo("false");
+            assertThat(bokit.options().get("install.complete").isDefault()).isTrue();
+            assertThat(bokit.feeds().calendars()).isEmpty();
             // not a web application: no trigger filter
             assertThat(context).doesNotHaveBean("bokitTriggerFilter");
         });
@@ -116,8 +120,9 @@ class BokitAutoConfigurationTest {
         runner.withPropertyValues(
                         "bokit.lease-duration=5m",
                         "bokit.refresh-period=100ms",
+                        "bokit.parallel-hosts=7",
                         "bokit.default-interval=10m",
-                        "bokit.install=true",
+                        "bokit.install-complete=true",
                         "bokit.schema.table-prefix=shop_bokit_",
                         "bokit.http.connect-timeout=2s",
                         "bokit.http.max-body-size=1MB",
@@ -127,6 +132,7 @@ class BokitAutoConfigurationTest {
                     RunSettings settings = context.getBean(RunSettings.class);
                     assertThat(settings.leaseFor()).isEqualTo(Duration.ofMinutes(5));
                     assertThat(settings.refreshPeriod()).isEqualTo(Duration.ofMillis(100));
+                    assertThat(settings.parallelHosts()).isEqualTo(7);
                     HttpFetchSettings http = context.getBean(HttpFetchSettings.class);
                     assertThat(http.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
                     assertThat(http.maxBodyBytes()).isEqualTo(1024L * 1024);
@@ -140,18 +146,6 @@ class BokitAutoConfigurationTest {
                     }
                     Bokit bokit = context.getBean(Bokit.class);
                     assertThat(bokit.options().get("sync.interval").value()).isEqualTo("600");
-                    assertThat(bokit.options().get("install.complete").value()).isEqualTo("true");
-                });
-    }
-
-    @Test
-    void storedOptionsWinOverStartupDefaults() {
-        ApplicationContextRunner shared = runner.withPropertyValues(database());
-        shared.run(context -> context.getBean(Bokit.class).options().set("sync.interval", "300"));
-        shared.withPropertyValues("bokit.default-interval=2h", "bokit.install=true")
-                .run(context -> {
-                    Bokit bokit = context.getBean(Bokit.class);
-                    assertThat(bokit.options().get("sync.interval").value()).isEqualTo("300");
                     assertThat(bokit.options().get("install.complete").value()).isEqualTo("true");
                 });
     }
@@ -246,11 +240,8 @@ class BokitAutoConfigurationTest {
         runner.withUserConfiguration(OwnBeans.class, Listeners.class)
                 .withBean(SimpleMeterRegistry.class)
                 .withPropertyValues(
-                        "bokit.calendars[0].key=seaview",
-                        "bokit.calendars[0].name=Sea View",
-                        "bokit.feeds[0].id=seaview-airbnb",
-                        "bokit.feeds[0].calendar=seaview",
-                        "bokit.feeds[0].url=" + FEED_URL.reveal())
+                        "bokit.calendars.seaview.name=Sea View",
+                        "bokit.calendars.seaview.feeds.seaview-airbnb.url=" + FEED_URL.reveal())
                 .run(context -> {
                     context.getBean(InMemoryFeedSource.class)
                             .serve(
@@ -269,7 +260,10 @@ class BokitAutoConfigurationTest {
                     assertThat(context.getBean(BookingsCustomizerMark.class).called)
                             .isTrue();
                     MeterRegistry registry = context.getBean(MeterRegistry.class);
-                    assertThat(registry.get(BokitMetrics.RUNS).counter().count())
+                    assertThat(registry.get(BokitMetrics.RUNS)
+                                    .tag("result", "ok")
+                                    .counter()
+                                    .count())
                             .isEqualTo(1);
                     assertThat(registry.get(BokitMetrics.DURATION).timer().count())
                             .isEqualTo(1);
@@ -288,10 +282,7 @@ class BokitAutoConfigurationTest {
         runner.withUserConfiguration(OwnBeans.class)
                 .withBean(SimpleMeterRegistry.class)
                 .withPropertyValues(
-                        "bokit.calendars[0].key=seaview",
-                        "bokit.feeds[0].id=broken",
-                        "bokit.feeds[0].calendar=seaview",
-                        "bokit.feeds[0].url=https://broken.example.com/x.ics?token=secret")
+                        "bokit.calendars.seaview.feeds.broken.url=https://broken.example.com/x.ics?token=secret")
                 .run(context -> {
                     context.getBean(InMemoryFeedSource.class)
                             .fail(FeedUrl.parse("https://broken.example.com/x.ics?token=secret"), 500, "boom", null);
@@ -301,6 +292,7 @@ class BokitAutoConfigurationTest {
                     MeterRegistry registry = context.getBean(MeterRegistry.class);
                     assertThat(registry.get(BokitMetrics.FEED_FAILURES)
                                     .tag("feed", "broken")
+                                    .tag("feed.name", "broken")
                                     .counter()
                                     .count())
                             .isEqualTo(1);
@@ -312,35 +304,12 @@ class BokitAutoConfigurationTest {
     }
 
     @Test
-    void calendarsAndFeedsAreRegisteredOnceAcrossRestarts() {
-        ApplicationContextRunner shared = runner.withPropertyValues(
-                database(),
-                "bokit.calendars[0].key=seaview",
-                "bokit.calendars[0].name=Sea View",
-                "bokit.calendars[0].zone=Europe/Lisbon",
-                "bokit.feeds[0].calendar=seaview",
-                "bokit.feeds[0].url=" + FEED_URL.reveal());
-        shared.run(context -> assertThat(context).hasNotFailed());
-        shared.run(context -> {
-            Bokit bokit = context.getBean(Bokit.class);
-            assertThat(bokit.feeds().calendars()).hasSize(1);
-            assertThat(bokit.feeds().calendars().get(0).key()).isEqualTo(CalendarKey.of("seaview"));
-            assertThat(bokit.feeds().calendars().get(0).zone().getId()).isEqualTo("Europe/Lisbon");
-            assertThat(bokit.feeds().feeds()).hasSize(1);
-            assertThat(bokit.feeds().feeds().get(0).url()).isEqualTo(FEED_URL);
-        });
-    }
-
-    @Test
     void healthIndicatorAndEndpointUseBokit() {
         runner.withUserConfiguration(OwnBeans.class)
                 .withPropertyValues(
                         "management.endpoints.web.exposure.include=bokit",
-                        "bokit.install=true",
-                        "bokit.calendars[0].key=seaview",
-                        "bokit.feeds[0].id=seaview-airbnb",
-                        "bokit.feeds[0].calendar=seaview",
-                        "bokit.feeds[0].url=" + FEED_URL.reveal())
+                        "bokit.install-complete=true",
+                        "bokit.calendars.seaview.feeds.seaview-airbnb.url=" + FEED_URL.reveal())
                 .run(context -> {
                     context.getBean(InMemoryFeedSource.class)
                             .serve(FEED_URL, ICalFeedBuilder.airbnb().build());

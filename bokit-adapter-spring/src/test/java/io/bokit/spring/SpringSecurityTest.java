@@ -154,9 +154,8 @@ class SpringSecurityTest {
         allowed.redirect("/moved.ics", trap.url("/admin" + QUERY));
         ConfigurableApplicationContext app = start(
                 "bokit.http.allowed-private-addresses=127.0.0.2/32",
-                "bokit.feeds[0].id=moved",
-                "bokit.feeds[0].calendar=seaview",
-                "bokit.feeds[0].url=" + allowed.url("/moved.ics").reveal() + QUERY);
+                "bokit.calendars.seaview.feeds.moved.url="
+                        + allowed.url("/moved.ics").reveal() + QUERY);
 
         get(app, "/");
         SyncReport report = nextReport();
@@ -244,13 +243,10 @@ class SpringSecurityTest {
 
     private static List<String> feedProperties(Map<String, String> feeds) {
         List<String> properties = new ArrayList<>();
-        int i = 0;
         for (Map.Entry<String, String> feed : feeds.entrySet()) {
-            properties.add("bokit.feeds[" + i + "].id=" + feed.getKey());
-            properties.add("bokit.feeds[" + i + "].calendar=seaview");
-            properties.add("bokit.feeds[" + i + "].name=" + feed.getKey());
-            properties.add("bokit.feeds[" + i + "].url=" + feed.getValue());
-            i++;
+            String prefix = "bokit.calendars.seaview.feeds." + feed.getKey();
+            properties.add(prefix + ".name=" + feed.getKey());
+            properties.add(prefix + ".url=" + feed.getValue());
         }
         return properties;
     }
@@ -310,11 +306,10 @@ class SpringSecurityTest {
         List<String> all = new ArrayList<>(List.of(
                 "server.port=0",
                 "spring.datasource.url=jdbc:h2:mem:security-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                "bokit.install=true",
+                "bokit.install-complete=true",
                 "management.endpoints.web.exposure.include=bokit",
                 "management.endpoint.bokit.access=unrestricted",
-                "bokit.calendars[0].key=seaview",
-                "bokit.calendars[0].name=Sea View"));
+                "bokit.calendars.seaview.name=Sea View"));
         all.addAll(List.of(properties));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(SecuredApp.class)
                 .web(WebApplicationType.SERVLET)

@@ -87,7 +87,8 @@ class TriggerIntegrationTest {
         ConfigurableApplicationContext app = start(
                 database(),
                 List.of(runCounter),
-                "bokit.feeds[0].url=" + feeds.url("/held.ics").reveal());
+                "bokit.calendars.seaview.feeds.seaview-airbnb.url="
+                        + feeds.url("/held.ics").reveal());
 
         HttpResponse<String> page = get(app, "/");
 
@@ -107,7 +108,8 @@ class TriggerIntegrationTest {
     @Test
     void twoHundredConcurrentRequestsOnTwoNodesStartExactlyOneRun() throws Exception {
         LocalFeedServer feeds = feedServer();
-        String url = "bokit.feeds[0].url=" + feeds.serve("/seaview.ics", FEED).reveal();
+        String url = "bokit.calendars.seaview.feeds.seaview-airbnb.url="
+                + feeds.serve("/seaview.ics", FEED).reveal();
         String database = database();
         ConfigurableApplicationContext nodeA = start(database, List.of(runCounter), url);
         ConfigurableApplicationContext nodeB = start(database, List.of(runCounter), url);
@@ -141,7 +143,7 @@ class TriggerIntegrationTest {
         ConfigurableApplicationContext app = start(
                 database(),
                 List.of(throwing, throwingListener, runCounter),
-                "bokit.feeds[0].url=https://www.airbnb.com/calendar/ical/1.ics?s=token");
+                "bokit.calendars.seaview.feeds.seaview-airbnb.url=https://www.airbnb.com/calendar/ical/1.ics?s=token");
 
         for (int i = 0; i < 20; i++) {
             assertThat(get(app, "/").statusCode()).isEqualTo(200);
@@ -173,7 +175,7 @@ class TriggerIntegrationTest {
                 List.of(hanging, runCounter),
                 "bokit.executor.threads=1",
                 "bokit.executor.queue-capacity=1",
-                "bokit.feeds[0].url=https://www.airbnb.com/calendar/ical/1.ics?s=token");
+                "bokit.calendars.seaview.feeds.seaview-airbnb.url=https://www.airbnb.com/calendar/ical/1.ics?s=token");
 
         assertThat(get(app, "/").statusCode()).isEqualTo(200);
         assertThat(fetching.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
@@ -196,7 +198,9 @@ class TriggerIntegrationTest {
                 database(),
                 List.of(runCounter),
                 "management.endpoints.web.exposure.include=bokit",
-                "bokit.feeds[0].url=" + feeds.serve("/seaview.ics", FEED).reveal());
+                "bokit.default-interval=1h",
+                "bokit.calendars.seaview.feeds.seaview-airbnb.url="
+                        + feeds.serve("/seaview.ics", FEED).reveal());
         assertThat(get(app, "/").statusCode()).isEqualTo(200);
         assertThat(nextRun.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
         Instant firstClaim = bokit(app).status().status().lastClaim();
@@ -226,7 +230,8 @@ class TriggerIntegrationTest {
         ConfigurableApplicationContext app = start(
                 database(),
                 List.of(runCounter),
-                "bokit.feeds[0].url=" + feeds.serve("/seaview.ics", FEED).reveal());
+                "bokit.calendars.seaview.feeds.seaview-airbnb.url="
+                        + feeds.serve("/seaview.ics", FEED).reveal());
 
         assertThat(get(app, "/static/app.css").statusCode()).isEqualTo(404);
         assertThat(get(app, "/actuator/health").statusCode()).isEqualTo(404);
@@ -264,13 +269,10 @@ class TriggerIntegrationTest {
                 "server.port=0",
                 "spring.datasource.url=" + databaseUrl,
                 "bokit.db-time=false",
-                "bokit.install=true",
+                "bokit.install-complete=true",
                 "bokit.refresh-period=100ms",
                 "bokit.http.allowed-private-addresses=127.0.0.1/32",
-                "bokit.calendars[0].key=seaview",
-                "bokit.calendars[0].name=Sea View",
-                "bokit.feeds[0].id=seaview-airbnb",
-                "bokit.feeds[0].calendar=seaview"));
+                "bokit.calendars.seaview.name=Sea View"));
         all.addAll(List.of(properties));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(PageApp.class)
                 .web(WebApplicationType.SERVLET)

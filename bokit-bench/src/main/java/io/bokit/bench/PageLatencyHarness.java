@@ -124,7 +124,7 @@ public final class PageLatencyHarness {
         for (int round = 1; round <= rounds; round++) {
             try (App on = App.start(
                             appClasspath,
-                            List.of("--bokit.install=true", "--bokit.default-interval=3600s"),
+                            List.of("--bokit.install-complete=true", "--bokit.default-interval=3600s"),
                             logDir.resolve("page-latency-enabled-" + round + ".log"));
                     App off = App.start(
                             appClasspath,
@@ -300,14 +300,9 @@ public final class PageLatencyHarness {
             }
             int calendars = Math.max(1, feeds / 10);
             for (int c = 0; c < calendars; c++) {
-                text.append("bokit.calendars[")
+                text.append("bokit.calendars.cal")
                         .append(c)
-                        .append("].key=cal")
-                        .append(c)
-                        .append('\n');
-                text.append("bokit.calendars[")
-                        .append(c)
-                        .append("].name=Calendar ")
+                        .append(".name=Calendar ")
                         .append(c)
                         .append('\n');
             }
@@ -315,19 +310,11 @@ public final class PageLatencyHarness {
                 LocalFeedServer server = servers.get(f % hosts);
                 String path = "/feed-" + f + ".ics";
                 holds.add(server.hold(path, body));
-                text.append("bokit.feeds[")
-                        .append(f)
-                        .append("].id=feed")
-                        .append(f)
-                        .append('\n');
-                text.append("bokit.feeds[")
-                        .append(f)
-                        .append("].calendar=cal")
+                text.append("bokit.calendars.cal")
                         .append(f % calendars)
-                        .append('\n');
-                text.append("bokit.feeds[")
+                        .append(".feeds.feed")
                         .append(f)
-                        .append("].url=")
+                        .append(".url=")
                         .append(server.url(path).reveal())
                         .append('\n');
             }
@@ -352,9 +339,11 @@ public final class PageLatencyHarness {
                     10,
                     TimeUnit.MILLISECONDS);
 
+            // the file replaces application.properties, whose two demo feeds would otherwise join the map of feeds
             List<String> args = List.of(
-                    "--spring.config.additional-location=file:" + props.toAbsolutePath(),
-                    "--bokit.install=false",
+                    "--spring.config.location=file:" + props.toAbsolutePath(),
+                    "--management.endpoints.web.exposure.include=health,bokit",
+                    "--bokit.install-complete=false",
                     "--bokit.default-interval=3600s",
                     "--bokit.parallel-hosts=" + Math.min(64, hosts),
                     "--bokit.http.allowed-private-addresses=127.0.0.0/8",

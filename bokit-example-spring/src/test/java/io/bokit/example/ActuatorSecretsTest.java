@@ -60,25 +60,14 @@ class ActuatorSecretsTest {
                 "--management.endpoints.web.exposure.include=health,bokit,metrics,env,configprops,info",
                 "--management.endpoint.bokit.access=unrestricted",
                 "--bokit.http.allowed-private-addresses=127.0.0.1/32,127.0.0.2/32",
-                // a list from the command line replaces application.properties' whole list: repeat its two feeds
-                "--bokit.feeds[0].id=seaview-airbnb",
-                "--bokit.feeds[0].calendar=seaview",
-                "--bokit.feeds[0].url=" + base + "/demo/airbnb.ics",
-                "--bokit.feeds[1].id=seaview-booking",
-                "--bokit.feeds[1].calendar=seaview",
-                "--bokit.feeds[1].url=" + base + "/demo/booking.ics",
-                "--bokit.feeds[2].id=planted-ok",
-                "--bokit.feeds[2].calendar=seaview",
-                "--bokit.feeds[2].url=" + channel.url("/ok.ics").reveal() + QUERY,
-                "--bokit.feeds[3].id=planted-gone",
-                "--bokit.feeds[3].calendar=seaview",
-                "--bokit.feeds[3].url=" + channel.url("/gone.ics").reveal() + QUERY,
-                "--bokit.feeds[4].id=planted-refused",
-                "--bokit.feeds[4].calendar=seaview",
-                "--bokit.feeds[4].url=http://169.254.169.254/latest/meta-data/" + QUERY,
-                "--bokit.feeds[5].id=planted-unreachable",
-                "--bokit.feeds[5].calendar=seaview",
-                "--bokit.feeds[5].url=http://127.0.0.1:" + freePort() + "/cal.ics" + QUERY);
+                // feeds from the command line join application.properties' two demo feeds
+                "--bokit.calendars.seaview.feeds.planted-ok.url="
+                        + channel.url("/ok.ics").reveal() + QUERY,
+                "--bokit.calendars.seaview.feeds.planted-gone.url="
+                        + channel.url("/gone.ics").reveal() + QUERY,
+                "--bokit.calendars.seaview.feeds.planted-refused.url=http://169.254.169.254/latest/meta-data/" + QUERY,
+                "--bokit.calendars.seaview.feeds.planted-unreachable.url=http://127.0.0.1:" + freePort() + "/cal.ics"
+                        + QUERY);
         List<String> answers = new ArrayList<>();
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         PrintStream out = System.out;
