@@ -48,9 +48,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li><b>Under sync</b>, one more pair: the bokit app has {@code --feeds} feeds (default 200) on
  *       {@code --hosts} feed servers (127.0.0.2 …), each feed held {@code --hold-ms} (2 s) by its server from
  *       the moment its request arrives, and starts not installed. After the warm-up and a measurement of both:
- *       20 single requests one after the other, {@code POST /actuator/bokit/install.complete}, one single request
- *       (its hook starts the sync), 20 single requests; then the alternated measurement while the sync runs.
- *       The disabled app gets the same 41 single requests.</li>
+ *       a control ({@code POST /actuator/bokit/install.complete} with {@code false}, then one single request,
+ *       whose hook starts a check that finds nothing due), 20 single requests one after the other, the same
+ *       {@code POST} with {@code true}, one single request (its hook starts the check that starts the sync), 20
+ *       single requests; then the alternated measurement while the sync runs. The disabled app gets the same 41
+ *       single requests.</li>
  * </ol>
  */
 public final class PageLatencyHarness {
@@ -199,6 +201,11 @@ public final class PageLatencyHarness {
                 max(Arrays.copyOfRange(sync.onSolo, 0, 20)),
                 median(Arrays.copyOfRange(sync.onSolo, 21, 41)),
                 max(Arrays.copyOfRange(sync.onSolo, 21, 41)));
+        System.out.printf(
+                Locale.ROOT,
+                "  enabled:  the control, a request after the same write (install.complete=false) whose check finds"
+                        + " nothing due, before those 20: %.2f ms%n",
+                sync.checkOnlyMillis);
         System.out.printf(
                 Locale.ROOT,
                 "  disabled: the request in the trigger's place %.2f ms; the 20 before it:"
@@ -366,14 +373,12 @@ public final class PageLatencyHarness {
                     throw new IllegalStateException("a sync started before the trigger");
                 }
                 double[] offSolo = solo(off.uri(page), 41);
+                // the control: the same write and the same kind of request, whose check finds nothing due
+                setInstallComplete(on, false);
+                double checkOnly = solo(on.uri(page), 1)[0];
                 double[] onSolo = new double[41];
                 System.arraycopy(solo(on.uri(page), 20), 0, onSolo, 0, 20);
-                send(
-                        HttpRequest.newBuilder(on.uri("/actuator/bokit/install.complete"))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString("{\"value\":\"true\"}"))
-                                .build(),
-                        200);
+                setInstallComplete(on, true);
                 long triggered = System.nanoTime();
                 onSolo[20] = solo(on.uri(page), 1)[0];
                 System.arraycopy(solo(on.uri(page), 20), 0, onSolo, 21, 20);
@@ -401,6 +406,7 @@ public final class PageLatencyHarness {
                         offDuring,
                         onSolo,
                         offSolo,
+                        checkOnly,
                         syncStart,
                         arrivedAtStart,
                         arrivedAtEnd,
@@ -422,6 +428,16 @@ public final class PageLatencyHarness {
     }
 
     /** Single requests one after the other, no other load: their latencies in ms. */
+    /** Writes {@code install.complete} through bokit's endpoint; like every option write, the next page checks. */
+    private static void setInstallComplete(App app, boolean value) throws IOException, InterruptedException {
+        send(
+                HttpRequest.newBuilder(app.uri("/actuator/bokit/install.complete"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"value\":\"" + value + "\"}"))
+                        .build(),
+                200);
+    }
+
     private static double[] solo(URI uri, int count) throws Exception {
         double[] out = new double[count];
         HttpRequest request = HttpRequest.newBuilder(uri).GET().build();
@@ -595,6 +611,7 @@ public final class PageLatencyHarness {
             Phase offDuring,
             double[] onSolo,
             double[] offSolo,
+            double checkOnlyMillis,
             double syncStartMillis,
             int arrivedAtStart,
             int arrivedAtEnd,
