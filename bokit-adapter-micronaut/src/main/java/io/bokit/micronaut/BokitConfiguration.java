@@ -3,6 +3,7 @@ package io.bokit.micronaut;
 import io.bokit.jdbc.InitializeMode;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
+import io.micronaut.core.convert.format.ReadableBytes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -29,15 +30,19 @@ public interface BokitConfiguration {
     @Bindable(defaultValue = "60s")
     Duration getRefreshPeriod();
 
+    /** How many channel hosts a run fetches at the same time, 1 to 64 (default 4). */
+    @Bindable(defaultValue = "4")
+    int getParallelHosts();
+
     /**
-     * The {@code sync.interval} written at startup when the database holds none yet; empty leaves
-     * the option's own default (one hour).
+     * The {@code sync.interval} written at startup when the database holds none yet; never
+     * overwrites a stored one. Empty leaves the option's own default (one hour).
      */
     Optional<Duration> getDefaultInterval();
 
     /**
-     * When set, written to the {@code install.complete} option at startup; empty leaves the stored
-     * value alone (and automatic syncs stay off until it is true).
+     * The {@code install.complete} written at startup when the database holds none yet; never
+     * overwrites a stored one. Empty leaves it unset (and automatic syncs off until it is true).
      */
     Optional<Boolean> getInstallComplete();
 
@@ -50,6 +55,9 @@ public interface BokitConfiguration {
 
     /** The request trigger. */
     Trigger getTrigger();
+
+    /** The pool that checks and runs syncs. */
+    Executor getExecutor();
 
     /** The database schema. */
     Schema getSchema();
@@ -69,6 +77,22 @@ public interface BokitConfiguration {
                 defaultValue = "/health/**,/bokit/**,/metrics/**,/info/**,/env/**,/loggers/**,/beans/**,/routes/**,"
                         + "/static/**,/assets/**,/webjars/**,/favicon.ico")
         List<String> getExcludedPaths();
+    }
+
+    /** bokit's own bounded pool: where the hook's check and the sync run, never on the event loop. */
+    @ConfigurationProperties("executor")
+    interface Executor {
+        /** How many threads, 1 to 64 (default 2). */
+        @Bindable(defaultValue = "2")
+        int getThreads();
+
+        /** How many tasks may wait, 1 to 10000 (default 8); more are refused and logged. */
+        @Bindable(defaultValue = "8")
+        int getQueueCapacity();
+
+        /** How long closing the context waits for a running sync before interrupting it (default 30 seconds). */
+        @Bindable(defaultValue = "30s")
+        Duration getShutdownTimeout();
     }
 
     /** The schema: when the tables are created and what they are called. */
@@ -94,9 +118,10 @@ public interface BokitConfiguration {
         @Bindable(defaultValue = "30s")
         Duration getRequestTimeout();
 
-        /** The largest feed body accepted, in bytes (default 10485760, 10 MiB). */
-        @Bindable(defaultValue = "10485760")
-        long getMaxBodyBytes();
+        /** The largest feed body accepted, as a data size such as {@code 512KB} or {@code 16MB} (default {@code 10MB}). */
+        @ReadableBytes
+        @Bindable(defaultValue = "10MB")
+        long getMaxBodySize();
 
         /** The {@code User-Agent} header; empty for bokit's own. */
         Optional<String> getUserAgent();
@@ -106,6 +131,6 @@ public interface BokitConfiguration {
          * or loopback, e.g. {@code 10.1.2.0/24} for a channel manager inside your network (default none).
          */
         @Bindable(defaultValue = "")
-        List<String> getAllowedAddresses();
+        List<String> getAllowedPrivateAddresses();
     }
 }

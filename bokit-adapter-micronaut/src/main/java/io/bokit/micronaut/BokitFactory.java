@@ -2,6 +2,7 @@ package io.bokit.micronaut;
 
 import io.bokit.core.application.Bokit;
 import io.bokit.core.application.RunSettings;
+import io.bokit.core.domain.InvalidInputException;
 import io.bokit.core.port.out.ClockPort;
 import io.bokit.core.port.out.ICalFeedPort;
 import io.bokit.core.port.out.SyncListener;
@@ -13,6 +14,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.util.StringUtils;
 import jakarta.inject.Singleton;
@@ -34,11 +36,15 @@ final class BokitFactory {
     /** Where the hook's check and the sync run: bounded, shut down when the context closes. */
     @Singleton
     @Bean(preDestroy = "close")
-    SyncExecutor bokitExecutor() {
-        return new SyncExecutor();
+    SyncExecutor bokitExecutor(BokitConfiguration.Executor executor) {
+        return new SyncExecutor(executor.getThreads(), executor.getQueueCapacity(), executor.getShutdownTimeout());
     }
 
-    /** The core, built eagerly so a missing DataSource or an unreachable database fails the startup. */
+    /**
+     * The core, built eagerly so a missing DataSource, an unreachable database or a bad calendar or feed
+     * property fails the startup. The environment is injected for the feeds' URLs, which are read from
+     * it and never bound to a bean (see {@link StartupRegistration}).
+     */
     @Context
     Bokit bokit(
             BokitConfiguration config,
@@ -49,6 +55,7 @@ final class BokitFactory {
             BeanProvider<ICalFeedPort> fetchers,
             List<SyncListener> listeners,
             List<CalendarConfiguration> calendars,
+            Environment environment,
             SyncExecutor executor) {
         if (!dataSources.isPresent()) {
             throw new ConfigurationException(NO_DATA_SOURCE);
@@ -66,25 +73,34 @@ final class BokitFactory {
                 .bookings(stores.bookingStore())
                 .fetcher(fetchers.isPresent() ? fetchers.get() : new HttpFeedFetcher(fetchSettings(http, clock)))
                 .clock(clock)
-                .settings(RunSettings.defaults()
-                        .withLeaseFor(config.getLeaseDuration())
-                        .withRefreshPeriod(config.getRefreshPeriod()))
+                .settings(runSettings(config))
                 .checkExecutor(executor)
                 .runExecutor(executor);
         listeners.forEach(builder::listener);
         Bokit bokit = builder.build();
-        new StartupRegistration(bokit).apply(config, calendars);
+        new StartupRegistration(bokit, environment).apply(config, calendars);
         return bokit;
+    }
+
+    static RunSettings runSettings(BokitConfiguration config) {
+        RunSettings settings = RunSettings.defaults()
+                .withLeaseFor(config.getLeaseDuration())
+                .withRefreshPeriod(config.getRefreshPeriod());
+        try {
+            return settings.withParallelHosts(config.getParallelHosts());
+        } catch (InvalidInputException e) {
+            throw new ConfigurationException("Invalid bokit.parallel-hosts: " + e.getMessage(), e);
+        }
     }
 
     static HttpFetchSettings fetchSettings(BokitConfiguration.Http http, ClockPort clock) {
         HttpFetchSettings.Builder settings = HttpFetchSettings.builder()
                 .connectTimeout(http.getConnectTimeout())
                 .requestTimeout(http.getRequestTimeout())
-                .maxBodyBytes(http.getMaxBodyBytes())
+                .maxBodyBytes(http.getMaxBodySize())
                 .clock(clock);
         http.getUserAgent().filter(agent -> !agent.isBlank()).ifPresent(settings::userAgent);
-        http.getAllowedAddresses().stream()
+        http.getAllowedPrivateAddresses().stream()
                 .map(String::strip)
                 .filter(cidr -> !cidr.isEmpty())
                 .forEach(settings::allow);

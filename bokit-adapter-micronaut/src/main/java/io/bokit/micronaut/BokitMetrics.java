@@ -14,8 +14,9 @@ import jakarta.inject.Singleton;
 /**
  * Micrometer metrics of bokit's runs, present when the application has a {@link MeterRegistry}:
  * {@value #RUNS} (tag {@code result}: {@code ok}, {@code partial}, {@code failed}), {@value #DURATION},
- * {@value #CHANGES} (tag {@code kind}) and {@value #FEED_FAILURES} (tag {@code feed}: the feed's id).
- * No tag ever carries a URL.
+ * {@value #CHANGES} (tag {@code kind}) and {@value #FEED_FAILURES} (tags {@code feed}: the feed's id,
+ * and {@code feed.name}: its display name). No tag ever carries a URL. The Spring adapter records the
+ * same meters.
  */
 @Singleton
 @Requires(classes = MeterRegistry.class)
@@ -27,9 +28,9 @@ public final class BokitMetrics implements SyncListener {
     /** How long runs take. */
     public static final String DURATION = "bokit.sync.duration";
     /** Booking changes applied, by kind: created, updated, vanished, deleted. */
-    public static final String CHANGES = "bokit.booking.changes";
-    /** Feeds that failed in a run, by feed id. */
-    public static final String FEED_FAILURES = "bokit.feed.failures";
+    public static final String CHANGES = "bokit.sync.booking.changes";
+    /** Feeds that failed in a run, by feed id and name. */
+    public static final String FEED_FAILURES = "bokit.sync.feed.failures";
 
     private final MeterRegistry registry;
     private final Counter created;
@@ -88,6 +89,7 @@ public final class BokitMetrics implements SyncListener {
             if (feed.failed()) {
                 Counter.builder(FEED_FAILURES)
                         .tag("feed", feed.feed().value())
+                        .tag("feed.name", feed.feedName())
                         .description("feeds that failed in a bokit run")
                         .register(registry)
                         .increment();

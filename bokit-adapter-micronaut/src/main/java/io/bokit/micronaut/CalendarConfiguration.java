@@ -2,19 +2,19 @@ package io.bokit.micronaut;
 
 import io.micronaut.context.annotation.EachProperty;
 import io.micronaut.context.annotation.Parameter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
- * A calendar and its feeds registered at startup, from {@code bokit.calendars.<key>.*}; registering
- * is idempotent: what the database already has is left as it is.
+ * A calendar registered at startup, from {@code bokit.calendars.<key>.*}; registering is idempotent:
+ * what the database already has is left as it is. Its feeds ({@code bokit.calendars.<key>.feeds.*})
+ * are deliberately not bound here: their URLs carry secret tokens, and Micronaut's bean resolution
+ * trace ({@code io.micronaut.inject} at TRACE) prints every value it injects into a bean, so
+ * {@link StartupRegistration} reads them from the environment instead.
  */
 @EachProperty(BokitConfiguration.PREFIX + ".calendars")
 public final class CalendarConfiguration {
     private final String key;
     private String name;
     private String zone;
-    private Map<String, String> feeds = new LinkedHashMap<>();
 
     CalendarConfiguration(@Parameter String key) {
         this.key = key;
@@ -43,15 +43,5 @@ public final class CalendarConfiguration {
     /** Sets the time zone id, e.g. {@code Europe/Paris}. */
     public void setZone(String zone) {
         this.zone = zone;
-    }
-
-    /** The feeds: feed id to feed URL. */
-    public Map<String, String> getFeeds() {
-        return feeds;
-    }
-
-    /** Sets the feeds: feed id to feed URL. */
-    public void setFeeds(Map<String, String> feeds) {
-        this.feeds = feeds == null ? new LinkedHashMap<>() : new LinkedHashMap<>(feeds);
     }
 }

@@ -4,16 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bokit.core.application.Bokit;
-import io.bokit.core.domain.Calendar;
-import io.bokit.core.domain.CalendarKey;
-import io.bokit.core.domain.Feed;
-import io.bokit.core.domain.FeedId;
 import io.bokit.jdbc.InitializeMode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class BokitContextTest {
@@ -40,9 +34,13 @@ class BokitContextTest {
             assertThat(config.getSchema().getTablePrefix()).isEqualTo("bokit_");
             assertThat(config.getHttp().getConnectTimeout()).isEqualTo(Duration.ofSeconds(10));
             assertThat(config.getHttp().getRequestTimeout()).isEqualTo(Duration.ofSeconds(30));
-            assertThat(config.getHttp().getMaxBodyBytes()).isEqualTo(10L * 1024 * 1024);
+            assertThat(config.getHttp().getMaxBodySize()).isEqualTo(10L * 1024 * 1024);
             assertThat(config.getHttp().getUserAgent()).isEmpty();
-            assertThat(config.getHttp().getAllowedAddresses()).allMatch(String::isBlank);
+            assertThat(config.getHttp().getAllowedPrivateAddresses()).allMatch(String::isBlank);
+            assertThat(config.getParallelHosts()).isEqualTo(4);
+            assertThat(config.getExecutor().getThreads()).isEqualTo(2);
+            assertThat(config.getExecutor().getQueueCapacity()).isEqualTo(8);
+            assertThat(config.getExecutor().getShutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
 
             Bokit bokit = context.getBean(Bokit.class);
             assertThat(bokit.options().get("sync.interval").isDefault()).isTrue(); // the schema is there
@@ -86,47 +84,6 @@ class BokitContextTest {
                 .hasStackTraceContaining("bokit needs a javax.sql.DataSource bean")
                 .hasStackTraceContaining("io.micronaut.sql:micronaut-jdbc-hikari")
                 .hasStackTraceContaining("bokit.enabled=false");
-    }
-
-    @Test
-    void registersConfiguredCalendarsFeedsAndOptionsOnceAcrossRestarts() {
-        String database = "bokit-" + UUID.randomUUID();
-        for (int start = 0; start < 2; start++) {
-            try (ApplicationContext context = TestApp.withDatabase(database)
-                    .with("bokit.default-interval", "5m")
-                    .with("bokit.install-complete", true)
-                    .with("bokit.calendars.seaview.name", "Sea View")
-                    .with("bokit.calendars.seaview.zone", "Europe/Paris")
-                    .with(
-                            "bokit.calendars.seaview.feeds.seaview-airbnb",
-                            "https://www.airbnb.com/calendar/ical/1.ics?t=x")
-                    .with("bokit.calendars.seaview.feeds.seaview-booking", "https://admin.booking.com/ical/2.ics?t=y")
-                    .run()) {
-                Bokit bokit = context.getBean(Bokit.class);
-                assertThat(bokit.feeds().calendars())
-                        .containsExactly(
-                                new Calendar(CalendarKey.of("seaview"), "Sea View", ZoneId.of("Europe/Paris")));
-                assertThat(bokit.feeds().feeds())
-                        .extracting(Feed::id)
-                        .containsExactly(FeedId.of("seaview-airbnb"), FeedId.of("seaview-booking"));
-                assertThat(bokit.options().current().syncInterval()).isEqualTo(Duration.ofMinutes(5));
-                assertThat(bokit.options().current().installComplete()).isTrue();
-            }
-        }
-    }
-
-    @Test
-    void theDefaultIntervalNeverOverwritesAStoredOne() {
-        String database = "bokit-" + UUID.randomUUID();
-        try (ApplicationContext context = TestApp.withDatabase(database).run()) {
-            context.getBean(Bokit.class).options().set("sync.interval", "120");
-        }
-        try (ApplicationContext context = TestApp.withDatabase(database)
-                .with("bokit.default-interval", "1h")
-                .run()) {
-            assertThat(context.getBean(Bokit.class).options().current().syncInterval())
-                    .isEqualTo(Duration.ofSeconds(120));
-        }
     }
 
     @Test

@@ -24,8 +24,9 @@ class BokitEndpointTest {
                 .with("endpoints.bokit.sensitive", false)
                 .with("endpoints.health.details-visible", "ANONYMOUS")
                 .with("bokit.install-complete", true) // health judges runs only once syncs are on
-                .with("bokit.http.allowed-addresses", "127.0.0.0/8")
-                .with("bokit.calendars.seaview.feeds.seaview-airbnb", feeds.url(path) + "?token=s3cret");
+                .with("bokit.http.allowed-private-addresses", "127.0.0.0/8")
+                .with("bokit.calendars.seaview.feeds.seaview-airbnb.url", feeds.url(path) + "?token=s3cret")
+                .with("bokit.calendars.seaview.feeds.seaview-airbnb.name", "Sea View on Airbnb");
     }
 
     private HttpResponse<String> send(EmbeddedServer server, HttpRequest.Builder request) throws Exception {
@@ -77,6 +78,9 @@ class BokitEndpointTest {
                                 .count())
                         .isEqualTo(1);
                 assertThat(meters.get(BokitMetrics.DURATION).timer().count()).isEqualTo(1);
+                assertThat(meters.get(BokitMetrics.CHANGES).counters())
+                        .extracting(counter -> counter.getId().getTag("kind"))
+                        .containsExactlyInAnyOrder("created", "updated", "vanished", "deleted");
                 assertThat(meters.getMeters())
                         .allSatisfy(meter -> assertThat(meter.getId().getTags())
                                 .noneMatch(tag -> tag.getValue().contains("://")));
@@ -110,6 +114,7 @@ class BokitEndpointTest {
                         .doesNotContain("s3cret");
                 assertThat(meters.get(BokitMetrics.FEED_FAILURES)
                                 .tag("feed", "seaview-airbnb")
+                                .tag("feed.name", "Sea View on Airbnb")
                                 .counter()
                                 .count())
                         .isEqualTo(1);
@@ -118,6 +123,43 @@ class BokitEndpointTest {
                                 .counter()
                                 .count())
                         .isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void aRunWhereSomeFeedsFailIsPartialAndCountsEachFailedFeedByIdAndName() throws Exception {
+        MeterRegistry meters = new SimpleMeterRegistry();
+        try (LocalFeedServer feeds = LocalFeedServer.start()) {
+            feeds.serve("/seaview.ics", ICalFeedBuilder.airbnb().build());
+            feeds.fail("/garden.ics", 404);
+            try (ApplicationContext context = app(feeds, "/seaview.ics")
+                            .with(
+                                    "bokit.calendars.garden.feeds.garden-booking.url",
+                                    feeds.url("/garden.ics") + "?t=s3cret")
+                            .withBean(meters)
+                            .run();
+                    EmbeddedServer server =
+                            context.getBean(EmbeddedServer.class).start()) {
+
+                send(
+                        server,
+                        request(server, "/bokit")
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+
+                assertThat(meters.get(BokitMetrics.RUNS)
+                                .tag("result", "partial")
+                                .counter()
+                                .count())
+                        .isEqualTo(1);
+                assertThat(meters.get(BokitMetrics.FEED_FAILURES).counters())
+                        .singleElement()
+                        .satisfies(counter -> {
+                            assertThat(counter.getId().getTag("feed")).isEqualTo("garden-booking");
+                            assertThat(counter.getId().getTag("feed.name")).isEqualTo("garden-booking");
+                            assertThat(counter.count()).isEqualTo(1);
+                        });
             }
         }
     }

@@ -48,8 +48,8 @@ class BokitServerTest {
                 .with("micronaut.server.port", -1)
                 .with(TestPages.ENABLED, true)
                 .with("bokit.install-complete", true)
-                .with("bokit.http.allowed-addresses", "127.0.0.0/8")
-                .with("bokit.calendars.seaview.feeds.seaview-airbnb", feedUrl)
+                .with("bokit.http.allowed-private-addresses", "127.0.0.0/8")
+                .with("bokit.calendars.seaview.feeds.seaview-airbnb.url", feedUrl)
                 .withBean(runs);
     }
 

@@ -1,6 +1,7 @@
 package io.bokit.micronaut;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.PropertySource;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -8,6 +9,7 @@ import java.util.UUID;
 /** Builds application contexts for the tests: an H2 database of their own, bokit's properties. */
 final class TestApp {
     private final Map<String, Object> properties = new HashMap<>();
+    private final Map<String, Object> environmentVariables = new HashMap<>();
     private final java.util.List<Object> singletons = new java.util.ArrayList<>();
 
     private TestApp() {}
@@ -36,6 +38,12 @@ final class TestApp {
         return this;
     }
 
+    /** A variable read as Micronaut reads the process's environment variables (the JVM's cannot be set). */
+    TestApp withEnvironmentVariable(String name, String value) {
+        environmentVariables.put(name, value);
+        return this;
+    }
+
     TestApp withBean(Object bean) {
         singletons.add(bean);
         return this;
@@ -44,6 +52,10 @@ final class TestApp {
     /** A started context, to close with try-with-resources. */
     ApplicationContext run() {
         return ApplicationContext.builder()
+                .propertySources(PropertySource.of(
+                        "test-environment-variables",
+                        environmentVariables,
+                        PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE))
                 .properties(properties)
                 .singletons(singletons.toArray())
                 .start();

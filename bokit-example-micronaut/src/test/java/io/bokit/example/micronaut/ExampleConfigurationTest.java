@@ -1,0 +1,37 @@
+package io.bokit.example.micronaut;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.bokit.core.application.Bokit;
+import io.bokit.core.domain.Calendar;
+import io.bokit.core.domain.Feed;
+import io.micronaut.context.ApplicationContext;
+import java.time.Duration;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+
+/** The example's {@code application.properties} as the app reads them at startup (no server started). */
+class ExampleConfigurationTest {
+
+    @Test
+    void registersBothDemoCalendarsWithTheirNamedFeedsAndTurnsSyncsOn() {
+        try (ApplicationContext context = ApplicationContext.run()) {
+            Bokit bokit = context.getBean(Bokit.class);
+
+            assertThat(bokit.feeds().calendars())
+                    .extracting(calendar -> calendar.key().value(), Calendar::name, Calendar::zone)
+                    .containsExactlyInAnyOrder(
+                            tuple("seaview", "Sea View Apartment", ZoneId.of("Europe/Paris")),
+                            tuple("garden", "Garden Studio", ZoneId.of("Europe/Paris")));
+            assertThat(bokit.feeds().feeds())
+                    .extracting(feed -> feed.id().value(), Feed::name, feed -> feed.url()
+                            .masked())
+                    .containsExactlyInAnyOrder(
+                            tuple("seaview-airbnb", "Airbnb", "http://127.0.0.1:8080/demo/seaview-airbnb.ics"),
+                            tuple("garden-booking", "Booking.com", "http://127.0.0.1:8080/demo/garden-booking.ics"));
+            assertThat(bokit.options().current().installComplete()).isTrue();
+            assertThat(bokit.options().current().syncInterval()).isEqualTo(Duration.ofMinutes(1));
+        }
+    }
+}
