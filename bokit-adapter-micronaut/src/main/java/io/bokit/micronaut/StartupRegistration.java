@@ -93,10 +93,11 @@ final class StartupRegistration {
         bokit.feeds().ensureCalendar(calendar.command());
         for (AddFeedCommand wanted : calendar.feeds()) {
             Feed stored = bokit.feeds().ensureFeed(wanted);
-            if (!stored.url().equals(wanted.url())) {
+            if (!stored.url().equals(wanted.url()) || !stored.calendar().equals(wanted.calendar())) {
                 log.warn(
-                        "[Bokit] Feed {} is already registered with another URL ({}); the stored one is kept",
+                        "[Bokit] Feed {} is already registered in calendar {} with URL {}; the stored one is kept",
                         stored.id(),
+                        stored.calendar(),
                         stored.url().masked());
             }
             log.debug(

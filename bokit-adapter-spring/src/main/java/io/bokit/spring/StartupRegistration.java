@@ -107,7 +107,7 @@ final class StartupRegistration implements SmartInitializingSingleton {
 
     private void setIfUnset(String key, String value) {
         if (bokit.options().setIfUnset(key, value)) {
-            log.info("[bokit] Stored {}={} (no value was stored yet)", key, value);
+            log.info("[Bokit] Stored {}={} (no value was stored yet)", key, value);
         }
     }
 
@@ -115,7 +115,7 @@ final class StartupRegistration implements SmartInitializingSingleton {
         Feed stored = bokit.feeds().ensureFeed(command);
         if (!stored.url().equals(command.url()) || !stored.calendar().equals(command.calendar())) {
             log.warn(
-                    "[bokit] Feed {} is already registered in calendar {} with URL {}; the stored one is kept",
+                    "[Bokit] Feed {} is already registered in calendar {} with URL {}; the stored one is kept",
                     stored.id().value(),
                     stored.calendar().value(),
                     stored.url().masked());
