@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * Page latency of a host application with bokit and without it (issue 9 item 2). Run by hand, never by
@@ -124,24 +125,28 @@ public final class PageLatencyHarness {
         List<Double> pairThroughput = new ArrayList<>();
         List<Double> pairP99 = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
-            try (App on = App.start(
-                            appClasspath,
-                            List.of("--bokit.install-complete=true", "--bokit.default-interval=3600s"),
-                            logDir.resolve("page-latency-enabled-" + round + ".log"));
-                    App off = App.start(
-                            appClasspath,
-                            List.of("--bokit.enabled=false"),
-                            logDir.resolve("page-latency-disabled-" + round + ".log"))) {
+            // odd rounds start, warm and load the enabled app first, even rounds the disabled one: whatever going
+            // first costs or gains (an A/A run showed the first app ~20 % slower) falls on both apps alike
+            boolean enabledFirst = round % 2 == 1;
+            App first = null;
+            App second = null;
+            try {
+                first = enabledFirst ? enabledApp(round) : disabledApp(round);
+                second = enabledFirst ? disabledApp(round) : enabledApp(round);
+                App on = enabledFirst ? first : second;
+                App off = enabledFirst ? second : first;
                 on.awaitUp();
                 off.awaitUp();
-                warm(on, off);
-                Phase a = new Phase("enabled, round " + round);
-                Phase b = new Phase("disabled, round " + round);
-                alternate(on, a, off, b, pairs, slice, pairThroughput, pairP99);
+                warm(first, second);
+                Phase a = new Phase("enabled, round " + round + (enabledFirst ? " (first)" : " (second)"));
+                Phase b = new Phase("disabled, round " + round + (enabledFirst ? " (second)" : " (first)"));
+                alternate(on, a, off, b, pairs, slice, pairThroughput, pairP99, enabledFirst);
                 enabled.add(a);
                 disabled.add(b);
                 System.out.println("  " + a.row() + "   (load average " + loadAverage() + ")");
                 System.out.println("  " + b.row());
+            } finally {
+                closeAll(first, second);
             }
         }
         UnderSync sync = underSync();
@@ -252,15 +257,44 @@ public final class PageLatencyHarness {
     }
 
     /** Warms both apps up, alternating in four steps each. */
-    private void warm(App on, App off) throws InterruptedException {
-        Duration step = warmup.dividedBy(4);
-        for (int i = 0; i < 4; i++) {
-            load(on.uri(page), step);
-            load(off.uri(page), step);
+    private App enabledApp(int round) throws IOException {
+        return App.start(
+                appClasspath,
+                Stream.concat(
+                                Stream.of("--bokit.install-complete=true", "--bokit.default-interval=3600s"),
+                                enabledExtra.stream())
+                        .toList(),
+                logDir.resolve("page-latency-enabled-" + round + ".log"));
+    }
+
+    private App disabledApp(int round) throws IOException {
+        return App.start(
+                appClasspath,
+                List.of("--bokit.enabled=false"),
+                logDir.resolve("page-latency-disabled-" + round + ".log"));
+    }
+
+    private static void closeAll(App... apps) {
+        for (App app : apps) {
+            if (app != null) {
+                app.close();
+            }
         }
     }
 
-    /** Pairs of slices, A B then B A, so that a drift of the machine falls on both apps alike. */
+    /** Warms both apps in turns, {@code first} first (and so {@code second} last). */
+    private void warm(App first, App second) throws InterruptedException {
+        Duration step = warmup.dividedBy(4);
+        for (int i = 0; i < 4; i++) {
+            load(first.uri(page), step);
+            load(second.uri(page), step);
+        }
+    }
+
+    /**
+     * Pairs of slices, A B then B A (B A then A B when {@code onFirst} is false), so that a drift of the machine falls
+     * on both apps alike.
+     */
     private void alternate(
             App on,
             Phase a,
@@ -269,12 +303,13 @@ public final class PageLatencyHarness {
             int count,
             Duration length,
             List<Double> pairThroughput,
-            List<Double> pairP99)
+            List<Double> pairP99,
+            boolean onFirst)
             throws InterruptedException {
         for (int i = 0; i < count; i++) {
             Phase sliceA = new Phase("a");
             Phase sliceB = new Phase("b");
-            if (i % 2 == 0) {
+            if ((i % 2 == 0) == onFirst) {
                 load(on.uri(page), length, a, sliceA);
                 load(off.uri(page), length, b, sliceB);
             } else {
@@ -366,7 +401,7 @@ public final class PageLatencyHarness {
                 warm(on, off);
                 Phase onBefore = new Phase("enabled, before the sync");
                 Phase offBefore = new Phase("disabled, before the sync");
-                alternate(on, onBefore, off, offBefore, syncPairs / 2, slice, null, null);
+                alternate(on, onBefore, off, offBefore, syncPairs / 2, slice, null, null, true);
                 System.out.println("  " + onBefore.row() + "   (load average " + loadAverage() + ")");
                 System.out.println("  " + offBefore.row());
                 if (arrivals(holds) != 0) {
@@ -394,7 +429,7 @@ public final class PageLatencyHarness {
                 Phase onDuring = new Phase("enabled, under sync");
                 Phase offDuring = new Phase("disabled, same slices");
                 int arrivedAtStart = arrivals(holds);
-                alternate(on, onDuring, off, offDuring, syncPairs, syncSlice, null, null);
+                alternate(on, onDuring, off, offDuring, syncPairs, syncSlice, null, null, true);
                 int arrivedAtEnd = arrivals(holds);
                 int releasedAtEnd = released.get();
                 System.out.println("  " + onDuring.row() + "   (load average " + loadAverage() + ")");
