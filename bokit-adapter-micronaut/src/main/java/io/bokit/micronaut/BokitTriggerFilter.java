@@ -1,14 +1,13 @@
 package io.bokit.micronaut;
 
 import io.bokit.core.application.Bokit;
+import io.bokit.core.application.PathPatterns;
 import io.bokit.core.port.in.AutoSyncUseCase;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.core.util.PathMatcher;
 import io.micronaut.core.util.StringUtils;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,14 +23,11 @@ public final class BokitTriggerFilter {
     private static final Logger log = LoggerFactory.getLogger(BokitTriggerFilter.class);
 
     private final AutoSyncUseCase hook;
-    private final List<String> excludedPaths;
+    private final PathPatterns excludedPaths;
 
     BokitTriggerFilter(Bokit bokit, BokitConfiguration.Trigger trigger) {
         this.hook = bokit.autoSync();
-        this.excludedPaths = trigger.getExcludedPaths().stream()
-                .map(String::strip)
-                .filter(pattern -> !pattern.isEmpty())
-                .toList();
+        this.excludedPaths = PathPatterns.of(trigger.getExcludedPaths());
     }
 
     /**
@@ -53,11 +49,6 @@ public final class BokitTriggerFilter {
     }
 
     boolean excluded(String path) {
-        for (String pattern : excludedPaths) {
-            if (PathMatcher.ANT.matches(pattern, path)) {
-                return true;
-            }
-        }
-        return false;
+        return excludedPaths.matches(path);
     }
 }

@@ -1,5 +1,6 @@
 package io.bokit.spring;
 
+import io.bokit.core.application.PathPatterns;
 import io.bokit.core.port.in.AutoSyncUseCase;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -26,8 +26,7 @@ public final class BokitTriggerFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(BokitTriggerFilter.class);
 
     private final AutoSyncUseCase hook;
-    private final List<String> excludedPaths;
-    private final AntPathMatcher matcher = new AntPathMatcher();
+    private final PathPatterns excludedPaths;
 
     /**
      * Creates the filter.
@@ -37,7 +36,7 @@ public final class BokitTriggerFilter extends OncePerRequestFilter {
      */
     public BokitTriggerFilter(AutoSyncUseCase hook, List<String> excludedPaths) {
         this.hook = Objects.requireNonNull(hook, "hook");
-        this.excludedPaths = List.copyOf(excludedPaths);
+        this.excludedPaths = PathPatterns.of(excludedPaths);
     }
 
     @Override
@@ -74,11 +73,6 @@ public final class BokitTriggerFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        for (String pattern : excludedPaths) {
-            if (matcher.match(pattern, path)) {
-                return true;
-            }
-        }
-        return false;
+        return excludedPaths.matches(path);
     }
 }
