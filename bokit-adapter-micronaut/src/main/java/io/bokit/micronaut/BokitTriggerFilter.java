@@ -3,6 +3,7 @@ package io.bokit.micronaut;
 import io.bokit.core.application.Bokit;
 import io.bokit.core.application.PathPatterns;
 import io.bokit.core.port.in.AutoSyncUseCase;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.util.StringUtils;
 import io.micronaut.http.HttpRequest;
@@ -15,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * The wp-cron trigger: after each response is built, calls bokit's request hook. On the event loop
  * it only runs the hook's fast path (one comparison in memory); the check (claim, database) and the
  * sync run go to bokit's bounded executor, so no response waits and the response is never changed.
+ * Created at startup ({@code @Context}), so a bad excluded-path pattern fails the startup, not every page.
  */
+@Context
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 @Requires(property = BokitConfiguration.PREFIX + ".enabled", notEquals = StringUtils.FALSE)
 @Requires(property = BokitConfiguration.PREFIX + ".trigger.enabled", notEquals = StringUtils.FALSE)

@@ -14,6 +14,7 @@ import io.bokit.testkit.LocalFeedServer;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
@@ -114,6 +115,16 @@ class BokitPropertiesTest {
                         .run()
                         .close())
                 .hasStackTraceContaining("Invalid bokit.parallel-hosts");
+    }
+
+    @Test
+    void anExcludedPathWithATemplateVariableFailsTheStartupNamingThePattern() {
+        assertThatThrownBy(() -> TestApp.withDatabase()
+                        .with("bokit.trigger.excluded-paths", List.of("/health/**", "/users/{id}"))
+                        .run()
+                        .close())
+                .hasStackTraceContaining("Path pattern /users/{id}")
+                .hasStackTraceContaining("not supported");
     }
 
     @Test

@@ -105,6 +105,19 @@ class BokitAutoConfigurationTest {
     }
 
     @Test
+    void anExcludedPathWithATemplateVariableFailsTheStartupNamingThePattern() {
+        new WebApplicationContextRunner()
+                .withConfiguration(BOKIT)
+                .withPropertyValues(database(), "bokit.trigger.excluded-paths=/actuator/**,/users/{id}")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure())
+                            .hasStackTraceContaining("Path pattern /users/{id}")
+                            .hasStackTraceContaining("not supported");
+                });
+    }
+
+    @Test
     void theTriggerCanBeTurnedOff() {
         new WebApplicationContextRunner()
                 .withConfiguration(BOKIT)
