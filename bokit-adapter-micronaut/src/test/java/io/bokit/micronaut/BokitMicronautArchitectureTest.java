@@ -23,6 +23,7 @@ class BokitMicronautArchitectureTest {
             "io.bokit.core.application.RunSettings",
             "io.bokit.core.application.SyncHealth",
             "io.bokit.core.application.StatusView",
+            "io.bokit.core.application.PathPatterns",
             "io.bokit.jdbc.BokitJdbc",
             "io.bokit.jdbc.BokitJdbc$Builder",
             "io.bokit.jdbc.InitializeMode",
