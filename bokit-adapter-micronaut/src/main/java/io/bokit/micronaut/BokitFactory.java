@@ -2,6 +2,7 @@ package io.bokit.micronaut;
 
 import io.bokit.core.application.Bokit;
 import io.bokit.core.application.RunSettings;
+import io.bokit.core.application.SyncExecutor;
 import io.bokit.core.domain.InvalidInputException;
 import io.bokit.core.port.out.ClockPort;
 import io.bokit.core.port.out.ICalFeedPort;
@@ -74,8 +75,8 @@ final class BokitFactory {
                 .fetcher(fetchers.isPresent() ? fetchers.get() : new HttpFeedFetcher(fetchSettings(http, clock)))
                 .clock(clock)
                 .settings(runSettings(config))
-                .checkExecutor(executor)
-                .runExecutor(executor);
+                .checkExecutor(executor.asExecutor())
+                .runExecutor(executor.asExecutor());
         listeners.forEach(builder::listener);
         Bokit bokit = builder.build();
         new StartupRegistration(bokit, environment).apply(config, calendars);

@@ -24,6 +24,7 @@ class BokitMicronautArchitectureTest {
             "io.bokit.core.application.SyncHealth",
             "io.bokit.core.application.StatusView",
             "io.bokit.core.application.PathPatterns",
+            "io.bokit.core.application.SyncExecutor",
             "io.bokit.jdbc.BokitJdbc",
             "io.bokit.jdbc.BokitJdbc$Builder",
             "io.bokit.jdbc.InitializeMode",

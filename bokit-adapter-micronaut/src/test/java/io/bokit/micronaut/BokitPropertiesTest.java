@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bokit.core.application.Bokit;
+import io.bokit.core.application.SyncExecutor;
 import io.bokit.core.domain.FeedId;
 import io.bokit.core.domain.FeedOutcome;
 import io.bokit.core.domain.SyncReport;

@@ -2,6 +2,7 @@ package io.bokit.spring;
 
 import io.bokit.core.application.Bokit;
 import io.bokit.core.application.RunSettings;
+import io.bokit.core.application.SyncExecutor;
 import io.bokit.core.port.out.BookingStorePort;
 import io.bokit.core.port.out.ClockPort;
 import io.bokit.core.port.out.FeedCatalogPort;
@@ -132,9 +133,9 @@ public class BokitAutoConfiguration {
     /** The bounded pool where the hook's check and the sync run, never on a request thread. */
     @Bean(name = EXECUTOR_BEAN, destroyMethod = "close")
     @ConditionalOnMissingBean(name = EXECUTOR_BEAN)
-    BokitSyncExecutor bokitSyncExecutor(BokitProperties properties) {
+    SyncExecutor bokitSyncExecutor(BokitProperties properties) {
         BokitProperties.Executor executor = properties.getExecutor();
-        return new BokitSyncExecutor(executor.getThreads(), executor.getQueueCapacity(), executor.getShutdownTimeout());
+        return new SyncExecutor(executor.getThreads(), executor.getQueueCapacity(), executor.getShutdownTimeout());
     }
 
     /** The assembled core; every {@link SyncListener} bean is registered, then every {@link BokitCustomizer} runs. */
@@ -148,7 +149,7 @@ public class BokitAutoConfiguration {
             ICalFeedPort fetcher,
             ClockPort clock,
             RunSettings settings,
-            @Qualifier(EXECUTOR_BEAN) BokitSyncExecutor executor,
+            @Qualifier(EXECUTOR_BEAN) SyncExecutor executor,
             ObjectProvider<SyncListener> listeners,
             ObjectProvider<BokitCustomizer> customizers) {
         Bokit.Builder builder = Bokit.builder()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bokit.core.application.Bokit;
 import io.bokit.core.application.RunSettings;
+import io.bokit.core.application.SyncExecutor;
 import io.bokit.core.domain.Booking;
 import io.bokit.core.domain.BookingQuery;
 import io.bokit.core.domain.FeedUrl;
@@ -65,7 +66,7 @@ class BokitAutoConfigurationTest {
             assertThat(context).hasNotFailed();
             assertThat(context).hasSingleBean(Bokit.class);
             assertThat(context).hasSingleBean(BokitJdbc.class);
-            assertThat(context).hasSingleBean(BokitSyncExecutor.class);
+            assertThat(context).hasSingleBean(SyncExecutor.class);
             assertThat(context.getBean(ICalFeedPort.class)).isInstanceOf(HttpFeedFetcher.class);
             assertThat(context.getBean(ClockPort.class)).isSameAs(ClockPort.system());
             RunSettings settings = context.getBean(RunSettings.class);
@@ -192,7 +193,7 @@ class BokitAutoConfigurationTest {
                     assertThat(context).hasNotFailed();
                     assertThat(context).doesNotHaveBean(Bokit.class);
                     assertThat(context).doesNotHaveBean(BokitJdbc.class);
-                    assertThat(context).doesNotHaveBean(BokitSyncExecutor.class);
+                    assertThat(context).doesNotHaveBean(SyncExecutor.class);
                     assertThat(context).doesNotHaveBean(BokitMetrics.class);
                     assertThat(context).doesNotHaveBean(BokitHealthIndicator.class);
                     assertThat(context).doesNotHaveBean("bokitTriggerFilter");
@@ -366,8 +367,8 @@ class BokitAutoConfigurationTest {
 
     @Test
     void theExecutorShutsDownWithTheContext() {
-        BokitSyncExecutor[] executor = new BokitSyncExecutor[1];
-        runner.run(context -> executor[0] = context.getBean(BokitSyncExecutor.class));
+        SyncExecutor[] executor = new SyncExecutor[1];
+        runner.run(context -> executor[0] = context.getBean(SyncExecutor.class));
         assertThat(executor[0].isTerminated()).isTrue();
     }
 

@@ -1,11 +1,10 @@
-package io.bokit.micronaut;
+package io.bokit.core.application;
 
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,12 +12,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * bokit's own bounded executor: the hook's check (claim, database) and the sync run happen here,
- * never on the event loop. A few daemon threads named {@code bokit-sync-N} and a small queue; a task
- * it cannot take is refused (logged), and the hook gives the claimed interval back. Shut down with
- * the application context: waits up to the shutdown timeout for a running sync, then interrupts it.
+ * The bounded pool that checks and runs syncs off the request threads: a few daemon threads named
+ * {@code bokit-sync-N}, a small queue, and a refusal (logged, and reported to the request hook, which
+ * gives a claimed interval back) when both are full, so a hanging sync can never pile up work or
+ * borrow a request thread. Closed with the application: waits up to the shutdown timeout for a
+ * running sync, then interrupts it.
+ *
+ * <p>The adapters (Spring, Micronaut) create it from their {@code bokit.executor.*} properties; its messages name
+ * them. It deliberately does not implement {@link Executor}, so a framework's own executor auto-configuration (Spring's
+ * {@code @Async}) never picks it up; {@link #asExecutor()} hands it to bokit's builder.
  */
-final class SyncExecutor implements Executor, AutoCloseable {
+public final class SyncExecutor implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SyncExecutor.class);
 
     private final ThreadPoolExecutor pool;
@@ -27,12 +31,12 @@ final class SyncExecutor implements Executor, AutoCloseable {
     /**
      * Creates the pool.
      *
-     * @param threads how many threads, 1 to 64
-     * @param queueCapacity how many tasks may wait, 1 to 10000
+     * @param threads how many threads, at least 1
+     * @param queueCapacity how many tasks may wait, at least 1
      * @param shutdownTimeout how long {@link #close()} waits for running tasks, not negative
-     * @throws IllegalArgumentException naming the property of the bad value
+     * @throws IllegalArgumentException naming the bad value
      */
-    SyncExecutor(int threads, int queueCapacity, Duration shutdownTimeout) {
+    public SyncExecutor(int threads, int queueCapacity, Duration shutdownTimeout) {
         if (threads < 1 || threads > 64) {
             throw new IllegalArgumentException("bokit.executor.threads must be 1 to 64, was " + threads);
         }
@@ -46,24 +50,23 @@ final class SyncExecutor implements Executor, AutoCloseable {
                     "bokit.executor.shutdown-timeout must not be negative, was " + shutdownTimeout);
         }
         this.shutdownTimeout = shutdownTimeout;
-        AtomicInteger count = new AtomicInteger();
-        ThreadFactory factory = task -> {
-            Thread thread = new Thread(task, "bokit-sync-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-        pool = new ThreadPoolExecutor(
+        AtomicInteger number = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(
                 threads,
                 threads,
                 60,
                 TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(queueCapacity),
-                factory,
+                task -> {
+                    Thread thread = new Thread(task, "bokit-sync-" + number.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                },
                 (task, executor) -> {
                     log.warn("[AutoSync] The sync executor is full or shut down; a sync task was refused");
                     throw new RejectedExecutionException("bokit's sync executor is full or shut down");
                 });
-        pool.allowCoreThreadTimeOut(true);
+        this.pool.allowCoreThreadTimeOut(true);
     }
 
     /**
@@ -71,9 +74,18 @@ final class SyncExecutor implements Executor, AutoCloseable {
      *
      * @throws RejectedExecutionException when the queue is full or the pool is shut down (logged)
      */
-    @Override
     public void execute(Runnable task) {
         pool.execute(task);
+    }
+
+    /** This pool as an {@link Executor}, for {@code Bokit.builder()}. */
+    public Executor asExecutor() {
+        return this::execute;
+    }
+
+    /** Whether the pool has shut down and every task has ended. */
+    public boolean isTerminated() {
+        return pool.isTerminated();
     }
 
     /** Stops taking tasks, waits up to the shutdown timeout for running ones, then interrupts them. */
@@ -89,10 +101,5 @@ final class SyncExecutor implements Executor, AutoCloseable {
             pool.shutdownNow();
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** Whether the executor has shut down and its threads ended. */
-    boolean isTerminated() {
-        return pool.isTerminated();
     }
 }

@@ -1,4 +1,4 @@
-package io.bokit.spring;
+package io.bokit.core.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,11 +10,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-class BokitSyncExecutorTest {
+class SyncExecutorTest {
 
     @Test
     void runsTasksOnNamedDaemonThreadsNeverOnTheCaller() throws InterruptedException {
-        try (BokitSyncExecutor executor = new BokitSyncExecutor(1, 1, Duration.ofSeconds(5))) {
+        try (SyncExecutor executor = new SyncExecutor(1, 1, Duration.ofSeconds(5))) {
             AtomicReference<Thread> ranOn = new AtomicReference<>();
             CountDownLatch done = new CountDownLatch(1);
 
@@ -34,7 +34,7 @@ class BokitSyncExecutorTest {
     void refusesWorkWhenThreadsAndQueueAreFull() throws InterruptedException {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch started = new CountDownLatch(1);
-        try (BokitSyncExecutor executor = new BokitSyncExecutor(1, 1, Duration.ofSeconds(5))) {
+        try (SyncExecutor executor = new SyncExecutor(1, 1, Duration.ofSeconds(5))) {
             executor.execute(() -> {
                 started.countDown();
                 await(release);
@@ -51,7 +51,7 @@ class BokitSyncExecutorTest {
     void closeWaitsForARunningTaskThenStops() throws InterruptedException {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
-        BokitSyncExecutor executor = new BokitSyncExecutor(1, 1, Duration.ofSeconds(30));
+        SyncExecutor executor = new SyncExecutor(1, 1, Duration.ofSeconds(30));
         CountDownLatch release = new CountDownLatch(1);
         executor.execute(() -> {
             started.countDown();
@@ -74,7 +74,7 @@ class BokitSyncExecutorTest {
     void closeInterruptsATaskThatOutlivesTheShutdownTimeout() throws InterruptedException {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch interrupted = new CountDownLatch(1);
-        BokitSyncExecutor executor = new BokitSyncExecutor(1, 1, Duration.ofMillis(50));
+        SyncExecutor executor = new SyncExecutor(1, 1, Duration.ofMillis(50));
         executor.execute(() -> {
             started.countDown();
             try {
@@ -92,9 +92,8 @@ class BokitSyncExecutorTest {
 
     @Test
     void refusesNonsenseSizes() {
-        assertThatThrownBy(() -> new BokitSyncExecutor(0, 1, Duration.ZERO))
-                .hasMessageContaining("bokit.executor.threads");
-        assertThatThrownBy(() -> new BokitSyncExecutor(1, 0, Duration.ZERO))
+        assertThatThrownBy(() -> new SyncExecutor(0, 1, Duration.ZERO)).hasMessageContaining("bokit.executor.threads");
+        assertThatThrownBy(() -> new SyncExecutor(1, 0, Duration.ZERO))
                 .hasMessageContaining("bokit.executor.queue-capacity");
     }
 
