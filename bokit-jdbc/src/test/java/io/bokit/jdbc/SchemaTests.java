@@ -39,6 +39,18 @@ abstract class SchemaTests {
                 > 0;
     }
 
+    /** A new prefix whose tables are those of schema version 1, made by that version's script. */
+    private String versionOneTables() {
+        String prefix = newPrefix();
+        SchemaInitializer initializer = new SchemaInitializer(
+                new Jdbc(database().dataSource()), database().dialect(), TablePrefix.of(prefix));
+        database().run(connection -> {
+            initializer.apply(connection, 1);
+            return null;
+        });
+        return prefix;
+    }
+
     private BokitJdbc build(String prefix, InitializeMode mode) {
         return BokitJdbc.builder(database().dataSource())
                 .tablePrefix(prefix)
@@ -66,13 +78,7 @@ abstract class SchemaTests {
     void onH2ARecordedVersionWhoseTableIsMissingIsMadeWholeByTheUpgrade() {
         // given version 1 recorded, but its feed table missing: what a racing H2 initializer can leave
         assumeTrue(database().dialect() == Dialect.H2, "PostgreSQL locks the schema and rolls DDL back");
-        String prefix = newPrefix();
-        SchemaInitializer initializer = new SchemaInitializer(
-                new Jdbc(database().dataSource()), database().dialect(), TablePrefix.of(prefix));
-        database().run(connection -> {
-            initializer.apply(connection, 1);
-            return null;
-        });
+        String prefix = versionOneTables();
         database().execute("DROP TABLE " + prefix + "feed");
         assertThat(version(prefix)).isEqualTo(1);
 
@@ -88,13 +94,7 @@ abstract class SchemaTests {
     void upgradesVersionOneTablesKeepingTheirRows() {
         // given tables of schema version 1, holding an option, a feed with two live bookings and a
         // soft-deleted one, and a history entry
-        String prefix = newPrefix();
-        SchemaInitializer initializer = new SchemaInitializer(
-                new Jdbc(database().dataSource()), database().dialect(), TablePrefix.of(prefix));
-        database().run(connection -> {
-            initializer.apply(connection, 1);
-            return null;
-        });
+        String prefix = versionOneTables();
         database()
                 .execute("INSERT INTO " + prefix + "option (option_key, option_value) VALUES ('sync.interval', '600')");
         database()
