@@ -19,6 +19,7 @@ import io.bokit.core.port.in.AddFeedCommand;
 import io.bokit.testkit.ConnectionTrap;
 import io.bokit.testkit.ICalFeedBuilder;
 import io.bokit.testkit.LocalFeedServer;
+import io.bokit.testkit.PlantedTokenFeeds;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.context.ApplicationContext;
@@ -31,7 +32,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,22 +130,7 @@ class MicronautSecurityTest {
     @Test
     void thePlantedTokenIsInNoLogExceptionReportEndpointHealthOrMetric() throws Exception {
         LocalFeedServer channel = open(LocalFeedServer.start());
-        LocalDate soon = LocalDate.now().plusDays(3);
-        channel.serve(
-                "/ok.ics",
-                ICalFeedBuilder.airbnb()
-                        .reserved("R1@airbnb.com", soon, soon.plusDays(2))
-                        .build());
-        channel.fail("/gone.ics", 404);
-        channel.fail("/broken.ics", 500);
-        channel.serve("/login.ics", "<html><body>Please log in " + QUERY + "</body></html>");
-        Map<String, String> feeds = new LinkedHashMap<>();
-        feeds.put("ok", channel.url("/ok.ics").reveal() + QUERY);
-        feeds.put("gone", channel.url("/gone.ics").reveal() + QUERY);
-        feeds.put("broken", channel.url("/broken.ics").reveal() + QUERY);
-        feeds.put("login", channel.url("/login.ics").reveal() + QUERY);
-        feeds.put("unreachable", "http://127.0.0.1:" + ConnectionTrap.closedPort() + "/cal.ics" + QUERY);
-        feeds.put("metadata", "http://169.254.169.254/latest/meta-data/" + QUERY);
+        Map<String, String> feeds = PlantedTokenFeeds.serve(channel, QUERY);
         MeterRegistry meters = new SimpleMeterRegistry();
         captureEveryLogEvent();
         StringBuilder seen = new StringBuilder();

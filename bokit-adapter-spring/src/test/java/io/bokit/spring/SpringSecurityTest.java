@@ -18,8 +18,8 @@ import io.bokit.core.domain.SyncReport;
 import io.bokit.core.port.in.AddFeedCommand;
 import io.bokit.core.port.out.SyncListener;
 import io.bokit.testkit.ConnectionTrap;
-import io.bokit.testkit.ICalFeedBuilder;
 import io.bokit.testkit.LocalFeedServer;
+import io.bokit.testkit.PlantedTokenFeeds;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -31,7 +31,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -170,22 +169,7 @@ class SpringSecurityTest {
     void thePlantedTokenIsInNoLogExceptionReportEndpointHealthMetricOrPage() throws Exception {
         LocalFeedServer server = LocalFeedServer.start();
         closeAfter.add(server);
-        LocalDate soon = LocalDate.now().plusDays(3);
-        server.serve(
-                "/ok.ics",
-                ICalFeedBuilder.airbnb()
-                        .reserved("R1@airbnb.com", soon, soon.plusDays(2))
-                        .build());
-        server.fail("/gone.ics", 404);
-        server.fail("/broken.ics", 500);
-        server.serve("/login.ics", "<html><body>Please log in " + QUERY + "</body></html>");
-        Map<String, String> feeds = new LinkedHashMap<>();
-        feeds.put("ok", server.url("/ok.ics").reveal() + QUERY);
-        feeds.put("gone", server.url("/gone.ics").reveal() + QUERY);
-        feeds.put("broken", server.url("/broken.ics").reveal() + QUERY);
-        feeds.put("login", server.url("/login.ics").reveal() + QUERY);
-        feeds.put("unreachable", "http://127.0.0.1:" + ConnectionTrap.closedPort() + "/cal.ics" + QUERY);
-        feeds.put("metadata", "http://169.254.169.254/latest/meta-data/" + QUERY);
+        Map<String, String> feeds = PlantedTokenFeeds.serve(server, QUERY);
         List<String> properties = new ArrayList<>(feedProperties(feeds));
         properties.add("bokit.http.allowed-private-addresses=127.0.0.1/32");
         captureEveryLogEvent();

@@ -3,15 +3,15 @@ package io.bokit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bokit.testkit.ConnectionTrap;
-import io.bokit.testkit.ICalFeedBuilder;
 import io.bokit.testkit.LocalFeedServer;
+import io.bokit.testkit.PlantedTokenFeeds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -36,25 +36,12 @@ class CliSecretsEverywhereTest {
     @Test
     void thePlantedTokenIsInNoOutputNorLogLineOfAnyCommand() throws Exception {
         try (LocalFeedServer server = LocalFeedServer.start()) {
-            LocalDate soon = LocalDate.now().plusDays(3);
-            server.serve(
-                    "/ok.ics",
-                    ICalFeedBuilder.airbnb()
-                            .reserved("R1@airbnb.com", soon, soon.plusDays(2))
-                            .build());
-            server.fail("/gone.ics", 404);
-            server.fail("/broken.ics", 500);
-            server.serve("/login.ics", "<html><body>Please log in " + QUERY + "</body></html>");
-            String ok = server.url("/ok.ics").reveal() + QUERY;
+            Map<String, String> feeds = PlantedTokenFeeds.serve(server, QUERY);
+            String ok = feeds.get("ok");
             List<List<String>> script = new ArrayList<>();
             script.add(List.of("install"));
             script.add(List.of("calendars", "add", "seaview", "--name", "Sea View"));
-            script.add(List.of("feeds", "add", "--calendar", "seaview", "--id", "ok", ok));
-            script.add(feed("gone", server.url("/gone.ics").reveal() + QUERY));
-            script.add(feed("broken", server.url("/broken.ics").reveal() + QUERY));
-            script.add(feed("login", server.url("/login.ics").reveal() + QUERY));
-            script.add(feed("unreachable", "http://127.0.0.1:" + ConnectionTrap.closedPort() + "/cal.ics" + QUERY));
-            script.add(feed("metadata", "http://169.254.169.254/latest/meta-data/" + QUERY));
+            feeds.forEach((id, url) -> script.add(feed(id, url)));
             script.add(feed("shared", "https://100.64.0.1/cal.ics" + QUERY));
             script.add(List.of("feeds", "add", "--calendar", "seaview", "--id", "ok", ok)); // duplicate id
             script.add(List.of("--verbose", "feeds", "add", "--calendar", "nowhere", ok)); // unknown calendar
