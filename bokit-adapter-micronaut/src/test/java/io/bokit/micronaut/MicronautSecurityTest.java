@@ -2,12 +2,6 @@ package io.bokit.micronaut;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.read.ListAppender;
 import io.bokit.core.application.Bokit;
 import io.bokit.core.domain.CalendarKey;
 import io.bokit.core.domain.FeedId;
@@ -19,14 +13,14 @@ import io.bokit.core.port.in.AddFeedCommand;
 import io.bokit.testkit.ConnectionTrap;
 import io.bokit.testkit.ICalFeedBuilder;
 import io.bokit.testkit.LocalFeedServer;
+import io.bokit.testkit.LogCapture;
 import io.bokit.testkit.PlantedTokenFeeds;
+import io.bokit.testkit.Thrown;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -39,7 +33,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * Security through the Micronaut adapter, on a real server: feeds registered in configuration are
@@ -58,23 +51,15 @@ class MicronautSecurityTest {
     private final HttpClient client = HttpClient.newHttpClient();
     private final RunCounter runs = new RunCounter();
     private final List<AutoCloseable> closeAfter = new ArrayList<>();
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    private final Logger bokitLogger = (Logger) LoggerFactory.getLogger("io.bokit");
-    private final Level rootLevel = root.getLevel();
-    private final Level bokitLevel = bokitLogger.getLevel();
-    private final Appender<ILoggingEvent> console = root.getAppender("STDOUT");
+    private LogCapture logs;
 
     @AfterEach
     void closeEverything() throws Exception {
         for (int i = closeAfter.size() - 1; i >= 0; i--) {
             closeAfter.get(i).close();
         }
-        root.detachAppender(logs);
-        root.setLevel(rootLevel);
-        bokitLogger.setLevel(bokitLevel);
-        if (console != null && root.getAppender("STDOUT") == null) {
-            root.addAppender(console);
+        if (logs != null) {
+            logs.close();
         }
     }
 
@@ -154,14 +139,14 @@ class MicronautSecurityTest {
         seen.append(bokit.status().status()).append(bokit.health()).append(bokit.lastReport());
         seen.append(bokit.feeds().feeds());
         meters.getMeters().forEach(meter -> seen.append(meter.getId()).append(meter.measure()));
-        seen.append(thrown(() -> bokit.feeds()
+        seen.append(Thrown.trace(() -> bokit.feeds()
                 .addFeed(new AddFeedCommand(
                         CalendarKey.of("seaview"), FeedId.of("ok"), FeedUrl.parse(feeds.get("ok")), null))));
-        seen.append(thrown(() -> bokit.feeds()
+        seen.append(Thrown.trace(() -> bokit.feeds()
                 .addFeed(new AddFeedCommand(CalendarKey.of("nowhere"), null, FeedUrl.parse(feeds.get("ok")), null))));
-        seen.append(thrown(() -> FeedUrl.parse("htp://example.com/x.ics" + QUERY)));
+        seen.append(Thrown.trace(() -> FeedUrl.parse("htp://example.com/x.ics" + QUERY)));
         server.getApplicationContext().close();
-        String logged = logged();
+        String logged = logs.text();
 
         assertThat(first.feed(FeedId.of("ok")).orElseThrow().outcome()).isEqualTo(FeedOutcome.SYNCED);
         assertThat(first.errors()).isEqualTo(feeds.size() - 1);
@@ -178,7 +163,7 @@ class MicronautSecurityTest {
                         + " 0 occurrences%n",
                 logged.getBytes(StandardCharsets.UTF_8).length,
                 logged.lines().count(),
-                logs.list.size(),
+                logs.events(),
                 seen.toString().getBytes(StandardCharsets.UTF_8).length);
     }
 
@@ -201,7 +186,7 @@ class MicronautSecurityTest {
         HttpResponse<String> forced = post(server, "/bokit");
         server.getApplicationContext().close();
         List<String> leaking =
-                logged().lines().filter(line -> line.contains(TOKEN)).toList();
+                logs.text().lines().filter(line -> line.contains(TOKEN)).toList();
 
         assertThat(forced.body()).contains("\"errors\":0").doesNotContain(TOKEN);
         assertThat(channel.requestCount("/ok.ics")).isEqualTo(1);
@@ -237,11 +222,7 @@ class MicronautSecurityTest {
      * and its environment's property trace included.
      */
     private void captureEveryLogEvent() {
-        root.setLevel(Level.TRACE);
-        bokitLogger.setLevel(Level.TRACE);
-        logs.start();
-        root.addAppender(logs);
-        root.detachAppender("STDOUT");
+        logs = LogCapture.everyEventAtTrace();
     }
 
     private static void refused(FeedResult result) {
@@ -266,36 +247,5 @@ class MicronautSecurityTest {
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return client.send(request.timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private String logged() {
-        StringBuilder text = new StringBuilder();
-        synchronized (logs) {
-            for (ILoggingEvent event : new ArrayList<>(logs.list)) {
-                text.append(event.getLevel())
-                        .append(' ')
-                        .append(event.getLoggerName())
-                        .append(" - ")
-                        .append(event.getFormattedMessage())
-                        .append('\n');
-                if (event.getThrowableProxy() != null) {
-                    text.append(ThrowableProxyUtil.asString(event.getThrowableProxy()))
-                            .append('\n');
-                }
-            }
-        }
-        return text.toString();
-    }
-
-    /** The message and stack trace of what the action throws. */
-    private static String thrown(Runnable action) {
-        try {
-            action.run();
-        } catch (RuntimeException e) {
-            StringWriter trace = new StringWriter();
-            e.printStackTrace(new PrintWriter(trace));
-            return trace.toString();
-        }
-        throw new AssertionError("expected the action to throw");
     }
 }

@@ -2,12 +2,6 @@ package io.bokit.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.read.ListAppender;
 import io.bokit.core.application.Bokit;
 import io.bokit.core.domain.CalendarKey;
 import io.bokit.core.domain.FeedId;
@@ -19,12 +13,12 @@ import io.bokit.core.port.in.AddFeedCommand;
 import io.bokit.core.port.out.SyncListener;
 import io.bokit.testkit.ConnectionTrap;
 import io.bokit.testkit.LocalFeedServer;
+import io.bokit.testkit.LogCapture;
 import io.bokit.testkit.PlantedTokenFeeds;
+import io.bokit.testkit.Thrown;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,7 +35,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -78,23 +71,15 @@ class SpringSecurityTest {
             reports.add(report);
         }
     };
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    private final Logger bokitLogger = (Logger) LoggerFactory.getLogger("io.bokit");
-    private final Level rootLevel = root.getLevel();
-    private final Level bokitLevel = bokitLogger.getLevel();
-    private final Appender<ILoggingEvent> console = root.getAppender("STDOUT");
+    private LogCapture logs;
 
     @AfterEach
     void closeEverything() throws Exception {
         for (int i = closeAfter.size() - 1; i >= 0; i--) {
             closeAfter.get(i).close();
         }
-        root.detachAppender(logs);
-        root.setLevel(rootLevel);
-        bokitLogger.setLevel(bokitLevel);
-        if (console != null && root.getAppender("STDOUT") == null) {
-            root.addAppender(console);
+        if (logs != null) {
+            logs.close();
         }
         System.clearProperty(LOGGING_SYSTEM);
     }
@@ -105,11 +90,7 @@ class SpringSecurityTest {
      */
     private void captureEveryLogEvent() {
         System.setProperty(LOGGING_SYSTEM, "none");
-        root.setLevel(Level.TRACE);
-        bokitLogger.setLevel(Level.TRACE);
-        logs.start();
-        root.addAppender(logs);
-        root.detachAppender("STDOUT");
+        logs = LogCapture.everyEventAtTrace();
     }
 
     @Test
@@ -192,14 +173,14 @@ class SpringSecurityTest {
         seen.append(bokit.feeds().feeds());
         app.getBean(MeterRegistry.class).getMeters().forEach(meter -> seen.append(meter.getId())
                 .append(meter.measure()));
-        seen.append(thrown(() -> bokit.feeds()
+        seen.append(Thrown.trace(() -> bokit.feeds()
                 .addFeed(new AddFeedCommand(
                         CalendarKey.of("seaview"), FeedId.of("ok"), FeedUrl.parse(feeds.get("ok")), null))));
-        seen.append(thrown(() -> bokit.feeds()
+        seen.append(Thrown.trace(() -> bokit.feeds()
                 .addFeed(new AddFeedCommand(CalendarKey.of("nowhere"), null, FeedUrl.parse(feeds.get("ok")), null))));
-        seen.append(thrown(() -> FeedUrl.parse("htp://example.com/x.ics" + QUERY)));
+        seen.append(Thrown.trace(() -> FeedUrl.parse("htp://example.com/x.ics" + QUERY)));
         app.close();
-        String logged = logged();
+        String logged = logs.text();
 
         assertThat(first.feed(FeedId.of("ok")).orElseThrow().outcome()).isEqualTo(FeedOutcome.SYNCED);
         assertThat(first.errors()).isEqualTo(feeds.size() - 1);
@@ -213,7 +194,7 @@ class SpringSecurityTest {
                         + " 0 occurrences%n",
                 logged.getBytes(StandardCharsets.UTF_8).length,
                 logged.lines().count(),
-                logs.list.size(),
+                logs.events(),
                 seen.toString().getBytes(StandardCharsets.UTF_8).length);
     }
 
@@ -253,37 +234,6 @@ class SpringSecurityTest {
         SyncReport report = reports.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThat(report).as("a run completed").isNotNull();
         return report;
-    }
-
-    private String logged() {
-        StringBuilder text = new StringBuilder();
-        synchronized (logs) {
-            for (ILoggingEvent event : new ArrayList<>(logs.list)) {
-                text.append(event.getLevel())
-                        .append(' ')
-                        .append(event.getLoggerName())
-                        .append(" - ")
-                        .append(event.getFormattedMessage())
-                        .append('\n');
-                if (event.getThrowableProxy() != null) {
-                    text.append(ThrowableProxyUtil.asString(event.getThrowableProxy()))
-                            .append('\n');
-                }
-            }
-        }
-        return text.toString();
-    }
-
-    /** The message and stack trace of what the action throws. */
-    private static String thrown(Runnable action) {
-        try {
-            action.run();
-        } catch (RuntimeException e) {
-            StringWriter trace = new StringWriter();
-            e.printStackTrace(new PrintWriter(trace));
-            return trace.toString();
-        }
-        throw new AssertionError("expected the action to throw");
     }
 
     private ConfigurableApplicationContext start(String... properties) {
