@@ -27,7 +27,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -67,15 +66,8 @@ class MicronautSecurityTest {
     void feedsFromConfigurationOnInternalAddressesAreRefusedWithoutAConnectionByDefault() throws Exception {
         ConnectionTrap trap = open(ConnectionTrap.open());
         LocalFeedServer outside = open(LocalFeedServer.start("127.0.0.2"));
-        outside.redirect("/moved.ics", trap.url("/admin" + QUERY));
-        Map<String, String> feeds = new LinkedHashMap<>();
-        feeds.put("loopback", trap.url("/cal.ics" + QUERY));
-        feeds.put("ipv6-loopback", trap.ipv6Url("/cal.ics" + QUERY));
-        feeds.put("localhost", trap.localhostUrl("/cal.ics" + QUERY));
-        feeds.put("private", "http://10.0.0.5:8080/admin" + QUERY);
-        feeds.put("metadata", "http://169.254.169.254/latest/meta-data/" + QUERY);
+        Map<String, String> feeds = trap.internalFeeds(outside, QUERY);
         feeds.put("file", "file:///etc/hostname");
-        feeds.put("redirect", outside.url("/moved.ics").reveal() + QUERY);
         EmbeddedServer server = start(app(feeds));
 
         HttpResponse<String> page = send(HttpRequest.newBuilder(server.getURI().resolve("/page")));

@@ -26,7 +26,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -99,15 +98,8 @@ class SpringSecurityTest {
         closeAfter.add(trap);
         LocalFeedServer outside = LocalFeedServer.start("127.0.0.2");
         closeAfter.add(outside);
-        outside.redirect("/moved.ics", trap.url("/admin" + QUERY));
-        Map<String, String> feeds = new LinkedHashMap<>();
-        feeds.put("loopback", trap.url("/cal.ics" + QUERY));
-        feeds.put("ipv6-loopback", trap.ipv6Url("/cal.ics" + QUERY));
-        feeds.put("localhost", trap.localhostUrl("/cal.ics" + QUERY));
-        feeds.put("private", "http://10.0.0.5:8080/admin" + QUERY);
-        feeds.put("metadata", "http://169.254.169.254/latest/meta-data/" + QUERY);
+        Map<String, String> feeds = trap.internalFeeds(outside, QUERY);
         feeds.put("file", "file:///etc/hostname");
-        feeds.put("redirect", outside.url("/moved.ics").reveal() + QUERY);
         ConfigurableApplicationContext app = start(feedProperties(feeds));
 
         HttpResponse<String> page = get(app, "/");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.bokit.testkit.ConnectionTrap;
 import io.bokit.testkit.LocalFeedServer;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,14 +25,7 @@ class CliSsrfTest {
         Cli cli = new Cli(home);
         try (ConnectionTrap trap = ConnectionTrap.open();
                 LocalFeedServer outside = LocalFeedServer.start("127.0.0.2")) {
-            outside.redirect("/moved.ics", trap.url("/admin" + TOKEN));
-            Map<String, String> feeds = new LinkedHashMap<>();
-            feeds.put("loopback", trap.url("/cal.ics" + TOKEN));
-            feeds.put("ipv6-loopback", trap.ipv6Url("/cal.ics" + TOKEN));
-            feeds.put("localhost", trap.localhostUrl("/cal.ics" + TOKEN));
-            feeds.put("private", "http://10.0.0.5:8080/admin" + TOKEN);
-            feeds.put("metadata", "http://169.254.169.254/latest/meta-data/" + TOKEN);
-            feeds.put("redirect", outside.url("/moved.ics").reveal() + TOKEN);
+            Map<String, String> feeds = trap.internalFeeds(outside, TOKEN);
             cli.run("calendars", "add", "seaview");
             feeds.forEach((id, url) -> assertThat(
                             cli.run("feeds", "add", "--calendar", "seaview", "--id", id, "--name", id, url)

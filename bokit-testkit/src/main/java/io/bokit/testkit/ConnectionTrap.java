@@ -7,7 +7,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -81,6 +83,27 @@ public final class ConnectionTrap implements AutoCloseable {
     /** {@code http://localhost:<port><pathAndQuery>}: a host name that resolves to loopback. */
     public String localhostUrl(String pathAndQuery) {
         return "http://localhost:" + port + pathAndQuery;
+    }
+
+    /**
+     * The internal feeds every SSRF test registers: this trap by IPv4, IPv6 and {@code localhost}, a private and the
+     * cloud metadata address, and a feed on {@code outside} that redirects here.
+     *
+     * @param outside an allowed server; {@code /moved.ics} on it is set to redirect to this trap
+     * @param query appended to every URL (the planted token)
+     * @return feed id to URL: {@code loopback}, {@code ipv6-loopback}, {@code localhost}, {@code private},
+     *     {@code metadata}, {@code redirect}
+     */
+    public Map<String, String> internalFeeds(LocalFeedServer outside, String query) {
+        outside.redirect("/moved.ics", url("/admin" + query));
+        Map<String, String> feeds = new LinkedHashMap<>();
+        feeds.put("loopback", url("/cal.ics" + query));
+        feeds.put("ipv6-loopback", ipv6Url("/cal.ics" + query));
+        feeds.put("localhost", localhostUrl("/cal.ics" + query));
+        feeds.put("private", "http://10.0.0.5:8080/admin" + query);
+        feeds.put("metadata", "http://169.254.169.254/latest/meta-data/" + query);
+        feeds.put("redirect", outside.url("/moved.ics").reveal() + query);
+        return feeds;
     }
 
     /** Whether the trap also listens on {@code ::1}. */
