@@ -1,8 +1,8 @@
 package io.bokit.micronaut;
 
 import io.bokit.core.application.Bokit;
-import io.bokit.core.application.StatusView;
 import io.bokit.core.port.in.SyncCommand;
+import io.bokit.host.StatusView;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.util.StringUtils;
 import io.micronaut.management.endpoint.annotation.Endpoint;

@@ -2,11 +2,11 @@ package io.bokit.micronaut;
 
 import io.bokit.core.application.Bokit;
 import io.bokit.core.application.RunSettings;
-import io.bokit.core.application.SyncExecutor;
 import io.bokit.core.domain.InvalidInputException;
 import io.bokit.core.port.out.ClockPort;
 import io.bokit.core.port.out.ICalFeedPort;
 import io.bokit.core.port.out.SyncListener;
+import io.bokit.host.SyncExecutor;
 import io.bokit.http.HttpFeedFetcher;
 import io.bokit.http.HttpFetchSettings;
 import io.bokit.jdbc.BokitJdbc;

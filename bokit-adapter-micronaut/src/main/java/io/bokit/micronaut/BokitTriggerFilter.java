@@ -1,8 +1,8 @@
 package io.bokit.micronaut;
 
 import io.bokit.core.application.Bokit;
-import io.bokit.core.application.PathPatterns;
 import io.bokit.core.port.in.AutoSyncUseCase;
+import io.bokit.host.PathPatterns;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.util.StringUtils;

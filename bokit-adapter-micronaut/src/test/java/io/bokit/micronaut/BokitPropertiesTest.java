@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bokit.core.application.Bokit;
-import io.bokit.core.application.SyncExecutor;
 import io.bokit.core.domain.FeedId;
 import io.bokit.core.domain.FeedOutcome;
 import io.bokit.core.domain.SyncReport;
 import io.bokit.core.port.in.SyncCommand;
 import io.bokit.core.port.in.SyncResult;
+import io.bokit.host.SyncExecutor;
 import io.bokit.testkit.ICalFeedBuilder;
 import io.bokit.testkit.LocalFeedServer;
 import io.micronaut.context.ApplicationContext;

@@ -2,7 +2,6 @@ package io.bokit.spring;
 
 import io.bokit.core.application.Bokit;
 import io.bokit.core.application.RunSettings;
-import io.bokit.core.application.SyncExecutor;
 import io.bokit.core.port.out.BookingStorePort;
 import io.bokit.core.port.out.ClockPort;
 import io.bokit.core.port.out.FeedCatalogPort;
@@ -10,6 +9,7 @@ import io.bokit.core.port.out.ICalFeedPort;
 import io.bokit.core.port.out.OptionsPort;
 import io.bokit.core.port.out.SyncListener;
 import io.bokit.core.port.out.SyncStatePort;
+import io.bokit.host.SyncExecutor;
 import io.bokit.http.HttpFeedFetcher;
 import io.bokit.http.HttpFetchSettings;
 import io.bokit.jdbc.BokitJdbc;

@@ -1,9 +1,9 @@
 package io.bokit.spring;
 
 import io.bokit.core.application.Bokit;
-import io.bokit.core.application.StatusView;
 import io.bokit.core.port.in.OptionValue;
 import io.bokit.core.port.in.SyncCommand;
+import io.bokit.host.StatusView;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.actuate.endpoint.Access;

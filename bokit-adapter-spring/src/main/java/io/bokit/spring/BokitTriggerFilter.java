@@ -1,7 +1,7 @@
 package io.bokit.spring;
 
-import io.bokit.core.application.PathPatterns;
 import io.bokit.core.port.in.AutoSyncUseCase;
+import io.bokit.host.PathPatterns;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bokit.core.application.Bokit;
 import io.bokit.core.application.RunSettings;
-import io.bokit.core.application.SyncExecutor;
 import io.bokit.core.domain.Booking;
 import io.bokit.core.domain.BookingQuery;
 import io.bokit.core.domain.FeedUrl;
@@ -14,6 +13,7 @@ import io.bokit.core.port.out.ClockPort;
 import io.bokit.core.port.out.ICalFeedPort;
 import io.bokit.core.port.out.SyncListener;
 import io.bokit.core.port.out.SyncStatePort;
+import io.bokit.host.SyncExecutor;
 import io.bokit.http.HttpFeedFetcher;
 import io.bokit.http.HttpFetchSettings;
 import io.bokit.jdbc.BokitJdbc;

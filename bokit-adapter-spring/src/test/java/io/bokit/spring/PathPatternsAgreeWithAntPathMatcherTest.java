@@ -2,7 +2,7 @@ package io.bokit.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bokit.core.application.PathPatterns;
+import io.bokit.host.PathPatterns;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
-package io.bokit.core.application;
+package io.bokit.host;
 
+import io.bokit.core.application.SyncHealth;
 import io.bokit.core.domain.FeedResult;
 import io.bokit.core.domain.FetchState;
 import io.bokit.core.domain.RunLease;

@@ -1,4 +1,4 @@
-package io.bokit.core.application;
+package io.bokit.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.bokit.core.application;
+package io.bokit.host;
 
 import io.bokit.core.domain.InvalidInputException;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.bokit.core.application;
+package io.bokit.host;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,0 +1,243 @@
+package io.bokit.host;
+
+import io.bokit.core.application.Bokit;
+import io.bokit.core.application.SyncHealth;
+import io.bokit.core.domain.Secrets;
+import io.bokit.core.port.out.BookingStorePort;
+import io.bokit.core.port.out.ClockPort;
+import io.bokit.core.port.out.FeedCatalogPort;
+import io.bokit.core.port.out.ICalFeedPort;
+import io.bokit.core.port.out.OptionsPort;
+import io.bokit.core.port.out.SyncListener;
+import io.bokit.core.port.out.SyncStatePort;
+import io.bokit.http.HttpFeedFetcher;
+import io.bokit.jdbc.BokitJdbc;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+
+/**
+ * bokit embedded in a host application: the stores over the host's {@link DataSource}, the HTTP
+ * fetcher, bokit's bounded executor and the assembled {@link Bokit}, wired from {@link BokitSettings}
+ * with the declared calendars and feeds registered. Every port can be replaced. The Spring and
+ * Micronaut adapters, the Servlet filter and the CLI all start bokit through this one builder.
+ *
+ * <pre>{@code
+ * BokitHost host = BokitHost.builder(BokitSettings.defaults()).dataSource(dataSource).build();
+ * host.trigger().afterResponse(request.getRequestURI()); // after each response
+ * host.close();                                          // when the application stops
+ * }</pre>
+ */
+public final class BokitHost implements AutoCloseable {
+    /** The message when no DataSource is available and some store port is not given. */
+    public static final String NO_DATA_SOURCE = "bokit needs a javax.sql.DataSource and the application has none: "
+            + "add a JDBC driver (e.g. com.h2database:h2) and configure a DataSource, or set "
+            + "bokit.enabled=false";
+
+    private final BokitSettings settings;
+    private final Bokit bokit;
+    private final SyncExecutor ownExecutor;
+    private final RequestTrigger trigger;
+    private final BokitManagement management;
+
+    private BokitHost(BokitSettings settings, Bokit bokit, SyncExecutor ownExecutor) {
+        this.settings = settings;
+        this.bokit = bokit;
+        this.ownExecutor = ownExecutor;
+        this.trigger = new RequestTrigger(bokit.autoSync(), settings.excludedPaths(), settings.triggerEnabled());
+        this.management = new BokitManagement(bokit);
+    }
+
+    /** A builder over these settings. */
+    public static Builder builder(BokitSettings settings) {
+        return new Builder(settings);
+    }
+
+    /** The assembled core: every use case. */
+    public Bokit bokit() {
+        return bokit;
+    }
+
+    /** The settings this host was built with. */
+    public BokitSettings settings() {
+        return settings;
+    }
+
+    /** The after-response trigger, for the host's request filter. */
+    public RequestTrigger trigger() {
+        return trigger;
+    }
+
+    /** The management operations (status, sync now, set an option), for the host's endpoint. */
+    public BokitManagement management() {
+        return management;
+    }
+
+    /**
+     * The health by {@link SyncHealth}'s rules, with the reason masked; a store that cannot be read is
+     * down, with the error as the reason. Never throws; reads the store.
+     */
+    public SyncHealth health() {
+        try {
+            SyncHealth health = bokit.health();
+            return new SyncHealth(health.up(), Secrets.mask(health.reason()));
+        } catch (RuntimeException e) {
+            return new SyncHealth(false, Secrets.mask(e.toString()));
+        }
+    }
+
+    /** Stops bokit's own executor (waiting up to its shutdown timeout); an executor given to the builder is left alone. */
+    @Override
+    public void close() {
+        if (ownExecutor != null) {
+            ownExecutor.close();
+        }
+    }
+
+    /** Collects the host's parts; only a DataSource (or all four stores) is needed. Not thread-safe; build once. */
+    public static final class Builder {
+        private final BokitSettings settings;
+        private Supplier<DataSource> dataSource = () -> null;
+        private ClockPort clock;
+        private OptionsPort options;
+        private SyncStatePort syncState;
+        private FeedCatalogPort catalog;
+        private BookingStorePort bookings;
+        private ICalFeedPort fetcher;
+        private Executor executor;
+        private final List<SyncListener> listeners = new ArrayList<>();
+        private final List<Consumer<Bokit.Builder>> customizers = new ArrayList<>();
+
+        private Builder(BokitSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+        }
+
+        /** The host's DataSource, for the stores that are not given. */
+        public Builder dataSource(DataSource value) {
+            Objects.requireNonNull(value, "dataSource");
+            this.dataSource = () -> value;
+            return this;
+        }
+
+        /** Where to find the host's DataSource, asked only when some store is not given; may supply null. */
+        public Builder dataSource(Supplier<DataSource> value) {
+            this.dataSource = Objects.requireNonNull(value, "dataSource");
+            return this;
+        }
+
+        /** The clock; the system clock when not given. */
+        public Builder clock(ClockPort value) {
+            this.clock = value;
+            return this;
+        }
+
+        /** The options store; the JDBC one when not given. */
+        public Builder options(OptionsPort value) {
+            this.options = value;
+            return this;
+        }
+
+        /** The sync state store; the JDBC one when not given. */
+        public Builder syncState(SyncStatePort value) {
+            this.syncState = value;
+            return this;
+        }
+
+        /** The feed catalog; the JDBC one when not given. */
+        public Builder catalog(FeedCatalogPort value) {
+            this.catalog = value;
+            return this;
+        }
+
+        /** The booking store; the JDBC one when not given. */
+        public Builder bookings(BookingStorePort value) {
+            this.bookings = value;
+            return this;
+        }
+
+        /** The feed fetcher; the HTTP fetcher from the {@code bokit.http.*} settings when not given. */
+        public Builder fetcher(ICalFeedPort value) {
+            this.fetcher = value;
+            return this;
+        }
+
+        /**
+         * Where the hook's check and the sync run; when not given, bokit's own bounded pool from the
+         * {@code bokit.executor.*} settings, closed with the host. A given executor is never closed.
+         */
+        public Builder executor(Executor value) {
+            this.executor = value;
+            return this;
+        }
+
+        /** Adds a listener of booking changes and finished runs. */
+        public Builder listener(SyncListener value) {
+            this.listeners.add(Objects.requireNonNull(value, "listener"));
+            return this;
+        }
+
+        /** Adds a last say on the core's builder (parser, back-off …), run after every port is set. */
+        public Builder customizer(Consumer<Bokit.Builder> value) {
+            this.customizers.add(Objects.requireNonNull(value, "customizer"));
+            return this;
+        }
+
+        /**
+         * Builds the host: opens (and, by {@code bokit.schema.initialize}, creates) the stores, assembles
+         * the core and registers the declared calendars and feeds.
+         *
+         * @throws BokitConfigurationException when no DataSource is available for a store that is not given
+         * @throws io.bokit.core.domain.StorageException when the database cannot be used
+         */
+        public BokitHost build() {
+            ClockPort clockPort = clock == null ? ClockPort.system() : clock;
+            BokitJdbc jdbc =
+                    options == null || syncState == null || catalog == null || bookings == null ? jdbc() : null;
+            SyncExecutor own = executor == null
+                    ? new SyncExecutor(
+                            settings.executorThreads(),
+                            settings.executorQueueCapacity(),
+                            settings.executorShutdownTimeout())
+                    : null;
+            Executor runOn = own == null ? executor : own.asExecutor();
+            try {
+                Bokit.Builder core = Bokit.builder()
+                        .options(options != null ? options : jdbc.options())
+                        .syncState(syncState != null ? syncState : jdbc.syncState())
+                        .catalog(catalog != null ? catalog : jdbc.feedCatalog())
+                        .bookings(bookings != null ? bookings : jdbc.bookingStore())
+                        .fetcher(fetcher != null ? fetcher : new HttpFeedFetcher(settings.httpFetchSettings(clockPort)))
+                        .clock(clockPort)
+                        .settings(settings.run())
+                        .checkExecutor(runOn)
+                        .runExecutor(runOn);
+                listeners.forEach(core::listener);
+                customizers.forEach(customizer -> customizer.accept(core));
+                Bokit bokit = core.build();
+                StartupRegistration.apply(bokit, settings);
+                return new BokitHost(settings, bokit, own);
+            } catch (RuntimeException e) {
+                if (own != null) {
+                    own.close();
+                }
+                throw e;
+            }
+        }
+
+        private BokitJdbc jdbc() {
+            DataSource found = dataSource.get();
+            if (found == null) {
+                throw BokitConfigurationException.of(NO_DATA_SOURCE);
+            }
+            return BokitJdbc.builder(found)
+                    .tablePrefix(settings.tablePrefix())
+                    .initialize(settings.schemaInitialize())
+                    .dbTime(settings.dbTime())
+                    .build();
+        }
+    }
+}
