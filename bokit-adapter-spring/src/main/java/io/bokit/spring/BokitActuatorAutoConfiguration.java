@@ -1,6 +1,6 @@
 package io.bokit.spring;
 
-import io.bokit.core.application.Bokit;
+import io.bokit.host.BokitHost;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
  * the {@code bokit} health indicator and the {@code bokit} endpoint.
  */
 @AutoConfiguration(after = BokitAutoConfiguration.class)
-@ConditionalOnBean(Bokit.class)
+@ConditionalOnBean(BokitHost.class)
 public class BokitActuatorAutoConfiguration {
 
     /** The {@code bokit} health indicator, with {@code spring-boot-health} on the classpath. */
@@ -32,8 +32,8 @@ public class BokitActuatorAutoConfiguration {
 
             @Bean
             @ConditionalOnMissingBean(name = "bokitHealthIndicator")
-            BokitHealthIndicator bokitHealthIndicator(Bokit bokit) {
-                return new BokitHealthIndicator(bokit);
+            BokitHealthIndicator bokitHealthIndicator(BokitHost host) {
+                return new BokitHealthIndicator(host);
             }
         }
     }
@@ -50,8 +50,8 @@ public class BokitActuatorAutoConfiguration {
 
             @Bean
             @ConditionalOnMissingBean
-            BokitEndpoint bokitEndpoint(Bokit bokit) {
-                return new BokitEndpoint(bokit);
+            BokitEndpoint bokitEndpoint(BokitHost host) {
+                return new BokitEndpoint(host);
             }
         }
     }

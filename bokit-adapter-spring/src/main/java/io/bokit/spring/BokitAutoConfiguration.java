@@ -9,11 +9,11 @@ import io.bokit.core.port.out.ICalFeedPort;
 import io.bokit.core.port.out.OptionsPort;
 import io.bokit.core.port.out.SyncListener;
 import io.bokit.core.port.out.SyncStatePort;
-import io.bokit.host.SyncExecutor;
-import io.bokit.http.HttpFeedFetcher;
-import io.bokit.http.HttpFetchSettings;
-import io.bokit.jdbc.BokitJdbc;
+import io.bokit.host.BokitHost;
+import io.bokit.host.servlet.BokitServletFilter;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
+import java.util.concurrent.Executor;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -26,152 +26,71 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
-import org.springframework.util.StringUtils;
 
 /**
- * bokit's Spring Boot auto-configuration: the four stores over the application's {@code DataSource},
- * the HTTP fetcher, the bounded sync executor, the assembled {@link Bokit} and the request trigger.
- * Every bean backs off when the application defines its own; {@code bokit.enabled=false} turns it all
- * off. It only delegates to bokit's plain builders.
+ * bokit's Spring Boot auto-configuration: one {@link BokitHost} built from {@code bokit.*} over the
+ * application's {@code DataSource}, its {@link Bokit}, and the request trigger. A bean of the
+ * application's own replaces bokit's part of that type (any port, the clock, the run settings, an
+ * {@link Executor} named {@value #EXECUTOR_BEAN}, or the whole host); {@code bokit.enabled=false} turns
+ * it all off. It only delegates to {@link BokitHost#builder}.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnProperty(prefix = BokitProperties.PREFIX, name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(BokitProperties.class)
 public class BokitAutoConfiguration {
 
-    /** The bean name of bokit's sync executor. */
+    /**
+     * The name of an {@link Executor} bean that, when the application defines one, checks and runs the
+     * syncs instead of bokit's own bounded pool ({@code bokit.executor.*}); the application closes it.
+     */
     public static final String EXECUTOR_BEAN = "bokitSyncExecutor";
 
-    /** The clock of every "now"; the system clock unless the application defines one (tests). */
-    @Bean
+    /**
+     * bokit in this application: the stores over the unique DataSource (transaction-aware, asked only when
+     * some store port is not a bean), every port bean, every {@link SyncListener} bean, then every
+     * {@link BokitCustomizer}; the declared calendars and feeds are registered before the web server
+     * takes requests. Closed with the context.
+     */
+    @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    ClockPort bokitClock() {
-        return ClockPort.system();
-    }
-
-    /** The four stores over the application's DataSource, transaction-aware; lazy: an application with its own four ports needs no DataSource. */
-    @Bean
-    @Lazy
-    @ConditionalOnMissingBean
-    BokitJdbc bokitJdbc(ObjectProvider<DataSource> dataSource, BokitProperties properties) {
-        DataSource found = dataSource.getIfUnique();
-        if (found == null) {
-            throw new MissingDataSourceException();
-        }
-        return BokitJdbc.builder(new TransactionAwareDataSourceProxy(found))
-                .tablePrefix(properties.getSchema().getTablePrefix())
-                .initialize(properties.getSchema().getInitialize())
-                .dbTime(properties.isDbTime())
-                .build();
-    }
-
-    /** Options in the database. */
-    @Bean
-    @ConditionalOnMissingBean
-    OptionsPort bokitOptions(BokitJdbc jdbc) {
-        return jdbc.options();
-    }
-
-    /** Last claim and run lease in the database. */
-    @Bean
-    @ConditionalOnMissingBean
-    SyncStatePort bokitSyncState(BokitJdbc jdbc) {
-        return jdbc.syncState();
-    }
-
-    /** Calendars and feeds in the database. */
-    @Bean
-    @ConditionalOnMissingBean
-    FeedCatalogPort bokitFeedCatalog(BokitJdbc jdbc) {
-        return jdbc.feedCatalog();
-    }
-
-    /** Bookings and history in the database. */
-    @Bean
-    @ConditionalOnMissingBean
-    BookingStorePort bokitBookingStore(BokitJdbc jdbc) {
-        return jdbc.bookingStore();
-    }
-
-    /** The fetcher's settings from {@code bokit.http.*}. */
-    @Bean
-    @ConditionalOnMissingBean
-    HttpFetchSettings bokitHttpFetchSettings(BokitProperties properties, ClockPort clock) {
-        BokitProperties.Http http = properties.getHttp();
-        HttpFetchSettings.Builder builder = HttpFetchSettings.builder()
-                .connectTimeout(http.getConnectTimeout())
-                .requestTimeout(http.getRequestTimeout())
-                .maxBodyBytes(http.getMaxBodySize().toBytes())
-                .clock(clock);
-        if (StringUtils.hasText(http.getUserAgent())) {
-            builder.userAgent(http.getUserAgent());
-        }
-        http.getAllowedPrivateAddresses().forEach(builder::allow);
-        return builder.build();
-    }
-
-    /** Fetches feeds over HTTP, behind the SSRF guard. */
-    @Bean
-    @ConditionalOnMissingBean
-    ICalFeedPort bokitFeedFetcher(HttpFetchSettings settings) {
-        return new HttpFeedFetcher(settings);
-    }
-
-    /** Owner, lease and refresh period from {@code bokit.*}. */
-    @Bean
-    @ConditionalOnMissingBean
-    RunSettings bokitRunSettings(BokitProperties properties) {
-        return RunSettings.defaults()
-                .withLeaseFor(properties.getLeaseDuration())
-                .withRefreshPeriod(properties.getRefreshPeriod())
-                .withParallelHosts(properties.getParallelHosts());
-    }
-
-    /** The bounded pool where the hook's check and the sync run, never on a request thread. */
-    @Bean(name = EXECUTOR_BEAN, destroyMethod = "close")
-    @ConditionalOnMissingBean(name = EXECUTOR_BEAN)
-    SyncExecutor bokitSyncExecutor(BokitProperties properties) {
-        BokitProperties.Executor executor = properties.getExecutor();
-        return new SyncExecutor(executor.getThreads(), executor.getQueueCapacity(), executor.getShutdownTimeout());
-    }
-
-    /** The assembled core; every {@link SyncListener} bean is registered, then every {@link BokitCustomizer} runs. */
-    @Bean
-    @ConditionalOnMissingBean
-    Bokit bokit(
-            OptionsPort options,
-            SyncStatePort syncState,
-            FeedCatalogPort catalog,
-            BookingStorePort bookings,
-            ICalFeedPort fetcher,
-            ClockPort clock,
-            RunSettings settings,
-            @Qualifier(EXECUTOR_BEAN) SyncExecutor executor,
+    BokitHost bokitHost(
+            BokitProperties properties,
+            ObjectProvider<DataSource> dataSource,
+            ObjectProvider<ClockPort> clock,
+            ObjectProvider<OptionsPort> options,
+            ObjectProvider<SyncStatePort> syncState,
+            ObjectProvider<FeedCatalogPort> catalog,
+            ObjectProvider<BookingStorePort> bookings,
+            ObjectProvider<ICalFeedPort> fetcher,
+            ObjectProvider<RunSettings> runSettings,
+            @Qualifier(EXECUTOR_BEAN) ObjectProvider<Executor> executor,
             ObjectProvider<SyncListener> listeners,
             ObjectProvider<BokitCustomizer> customizers) {
-        Bokit.Builder builder = Bokit.builder()
-                .options(options)
-                .syncState(syncState)
-                .catalog(catalog)
-                .bookings(bookings)
-                .fetcher(fetcher)
-                .clock(clock)
-                .settings(settings)
-                .checkExecutor(executor.asExecutor())
-                .runExecutor(executor.asExecutor());
-        listeners.orderedStream().forEach(builder::listener);
-        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
-        return builder.build();
+        BokitHost.Builder host = BokitHost.builder(properties.toSettings())
+                .dataSource(() -> {
+                    DataSource found = dataSource.getIfUnique();
+                    return found == null ? null : new TransactionAwareDataSourceProxy(found);
+                })
+                .clock(clock.getIfAvailable())
+                .options(options.getIfAvailable())
+                .syncState(syncState.getIfAvailable())
+                .catalog(catalog.getIfAvailable())
+                .bookings(bookings.getIfAvailable())
+                .fetcher(fetcher.getIfAvailable())
+                .executor(executor.getIfAvailable());
+        runSettings.ifAvailable(settings -> host.customizer(core -> core.settings(settings)));
+        listeners.orderedStream().forEach(host::listener);
+        customizers.orderedStream().forEach(customizer -> host.customizer(customizer::customize));
+        return host.build();
     }
 
-    /** Stores the default interval and install gate if unset, and registers the configured calendars and feeds. */
+    /** The assembled core: every use case. */
     @Bean
     @ConditionalOnMissingBean
-    StartupRegistration bokitStartupRegistration(Bokit bokit, BokitProperties properties) {
-        return new StartupRegistration(bokit, properties);
+    Bokit bokit(BokitHost host) {
+        return host.bokit();
     }
 
     /** The servlet trigger, registered only in a servlet web application. */
@@ -185,14 +104,14 @@ public class BokitAutoConfiguration {
             matchIfMissing = true)
     static class TriggerConfiguration {
 
-        /** The filter's registration: every request but the excluded paths, outermost so it runs last. */
+        /** bokit's Servlet filter: every request (not forwards, includes or errors), outermost so it runs last. */
         @Bean
         @ConditionalOnMissingBean(name = "bokitTriggerFilter")
-        FilterRegistrationBean<BokitTriggerFilter> bokitTriggerFilter(Bokit bokit, BokitProperties properties) {
-            FilterRegistrationBean<BokitTriggerFilter> registration =
-                    new FilterRegistrationBean<>(new BokitTriggerFilter(
-                            bokit.autoSync(), properties.getTrigger().getExcludedPaths()));
+        FilterRegistrationBean<BokitServletFilter> bokitTriggerFilter(BokitHost host) {
+            FilterRegistrationBean<BokitServletFilter> registration =
+                    new FilterRegistrationBean<>(new BokitServletFilter(host.trigger()));
             registration.setName("bokitTriggerFilter");
+            registration.setDispatcherTypes(DispatcherType.REQUEST);
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
             return registration;
         }

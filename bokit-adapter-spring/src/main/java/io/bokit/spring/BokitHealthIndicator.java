@@ -1,33 +1,28 @@
 package io.bokit.spring;
 
-import io.bokit.core.application.Bokit;
 import io.bokit.core.application.SyncHealth;
-import io.bokit.core.domain.Secrets;
+import io.bokit.host.BokitHost;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * bokit's health: down when the sync is overdue by more than two intervals or the last run failed on
- * every feed (the rule every bokit adapter shares), or when its store cannot be read.
+ * bokit's health, {@link BokitHost#health()}: down when the sync is overdue by more than two intervals
+ * or the last run failed on every feed (the rule every bokit adapter shares), or when its store cannot
+ * be read; the reason is masked.
  */
 public class BokitHealthIndicator implements HealthIndicator {
-    private final Bokit bokit;
+    private final BokitHost host;
 
-    /** A health indicator over an assembled bokit. */
-    public BokitHealthIndicator(Bokit bokit) {
-        this.bokit = bokit;
+    /** A health indicator over a bokit host. */
+    public BokitHealthIndicator(BokitHost host) {
+        this.host = host;
     }
 
     @Override
     public Health health() {
-        try {
-            SyncHealth health = bokit.health();
-            Health.Builder builder = health.up() ? Health.up() : Health.down();
-            return builder.withDetail("reason", Secrets.mask(health.reason())).build();
-        } catch (RuntimeException e) {
-            return Health.down()
-                    .withDetail("reason", Secrets.mask(e.toString()))
-                    .build();
-        }
+        SyncHealth health = host.health();
+        return (health.up() ? Health.up() : Health.down())
+                .withDetail("reason", health.reason())
+                .build();
     }
 }

@@ -1,5 +1,6 @@
 package io.bokit.spring;
 
+import io.bokit.host.micrometer.BokitMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -8,19 +9,19 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 
-/** bokit's Micrometer metrics, when the application has a {@link MeterRegistry}. */
+/** bokit's Micrometer metrics ({@link BokitMetrics}, the host's meters), when the application has a {@link MeterRegistry}. */
 @AutoConfiguration(
         before = BokitAutoConfiguration.class,
         afterName = {
             "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
             "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"
         })
-@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnClass({MeterRegistry.class, BokitMetrics.class})
 @ConditionalOnBean(MeterRegistry.class)
 @ConditionalOnProperty(prefix = BokitProperties.PREFIX, name = "enabled", havingValue = "true", matchIfMissing = true)
 public class BokitMetricsAutoConfiguration {
 
-    /** The metrics listener; the auto-configured {@code Bokit} registers it like every SyncListener bean. */
+    /** The metrics listener; the auto-configured host registers it like every SyncListener bean. */
     @Bean
     @ConditionalOnMissingBean
     BokitMetrics bokitMetrics(MeterRegistry registry) {

@@ -1,5 +1,8 @@
 package io.bokit.spring;
 
+import io.bokit.host.BokitSettings;
+import io.bokit.host.BokitSettings.CalendarDeclaration;
+import io.bokit.host.BokitSettings.FeedDeclaration;
 import io.bokit.jdbc.InitializeMode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,12 +16,13 @@ import org.springframework.util.unit.DataSize;
  * bokit's Spring Boot settings, under {@code bokit.*}. The options bokit keeps in its database
  * ({@code sync.interval}, {@code install.complete} …) are not here: they stay in the database, so
  * every node sees the same values and they can change while the application runs. The Micronaut
- * adapter reads the same properties.
+ * adapter reads the same properties. This class only binds them: {@link #toSettings()} hands them to
+ * {@link BokitSettings}, which holds every default and checks every value.
  */
 @ConfigurationProperties(BokitProperties.PREFIX)
 public class BokitProperties {
     /** The prefix of every bokit property. */
-    public static final String PREFIX = "bokit";
+    public static final String PREFIX = BokitSettings.PREFIX;
 
     /** Whether bokit is configured at all; false turns every bokit bean off. */
     private boolean enabled = true;
@@ -27,22 +31,22 @@ public class BokitProperties {
      * Whether the run's lease and claims use the database's clock, so nodes with skewed clocks agree;
      * false uses the application's clock (tests with a movable clock).
      */
-    private boolean dbTime = true;
+    private boolean dbTime = BokitSettings.DEFAULT_DB_TIME;
 
     /**
      * How long a run's lease holds unless released: longer than any sane run, so runs never overlap,
      * short enough that a crashed run does not block the next one for long.
      */
-    private Duration leaseDuration = Duration.ofMinutes(15);
+    private Duration leaseDuration = BokitSettings.DEFAULT_LEASE_DURATION;
 
     /**
      * How long the request hook trusts what it last read of the options and the sync state; a change of
      * {@code sync.interval} made anywhere takes effect within this period.
      */
-    private Duration refreshPeriod = Duration.ofSeconds(60);
+    private Duration refreshPeriod = BokitSettings.DEFAULT_REFRESH_PERIOD;
 
     /** How many channel hosts a run fetches at the same time (1 to 64); feeds of one host go one by one. */
-    private int parallelHosts = 4;
+    private int parallelHosts = BokitSettings.DEFAULT_PARALLEL_HOSTS;
 
     /**
      * The {@code sync.interval} (whole seconds) written to the database at startup when none is stored yet;
@@ -76,6 +80,43 @@ public class BokitProperties {
      * {@code .name}, {@code .zone} and {@code .feeds.<feed-id>.url} / {@code .name}.
      */
     private Map<String, CalendarEntry> calendars = new LinkedHashMap<>();
+
+    /**
+     * These properties as bokit's settings, checked.
+     *
+     * @throws io.bokit.host.BokitConfigurationException naming the property of the first bad value
+     */
+    public BokitSettings toSettings() {
+        BokitSettings.Builder settings = BokitSettings.builder()
+                .dbTime(dbTime)
+                .leaseDuration(leaseDuration)
+                .refreshPeriod(refreshPeriod)
+                .parallelHosts(parallelHosts)
+                .defaultInterval(defaultInterval)
+                .installComplete(installComplete)
+                .triggerEnabled(trigger.isEnabled())
+                .excludedPaths(trigger.getExcludedPaths())
+                .executorThreads(executor.getThreads())
+                .executorQueueCapacity(executor.getQueueCapacity())
+                .executorShutdownTimeout(executor.getShutdownTimeout())
+                .schemaInitialize(schema.getInitialize())
+                .tablePrefix(schema.getTablePrefix())
+                .httpConnectTimeout(http.getConnectTimeout())
+                .httpRequestTimeout(http.getRequestTimeout())
+                .httpMaxBodyBytes(
+                        http.getMaxBodySize() == null
+                                ? null
+                                : http.getMaxBodySize().toBytes())
+                .httpUserAgent(http.getUserAgent())
+                .allowedPrivateAddresses(http.getAllowedPrivateAddresses());
+        calendars.forEach((key, calendar) -> {
+            Map<String, FeedDeclaration> feeds = new LinkedHashMap<>();
+            calendar.getFeeds()
+                    .forEach((id, feed) -> feeds.put(id, new FeedDeclaration(feed.getUrl(), feed.getName())));
+            settings.calendar(key, new CalendarDeclaration(calendar.getName(), calendar.getZone(), feeds));
+        });
+        return settings.build();
+    }
 
     public boolean isEnabled() {
         return enabled;
@@ -159,34 +200,16 @@ public class BokitProperties {
 
     /** The servlet filter that calls the request hook after each response. */
     public static class Trigger {
-        /** The request paths that bokit's default trigger ignores. */
-        public static final List<String> DEFAULT_EXCLUDED_PATHS = List.of(
-                "/actuator/**",
-                "/static/**",
-                "/webjars/**",
-                "/error",
-                "/favicon.ico",
-                "/**/*.css",
-                "/**/*.js",
-                "/**/*.map",
-                "/**/*.png",
-                "/**/*.jpg",
-                "/**/*.jpeg",
-                "/**/*.gif",
-                "/**/*.svg",
-                "/**/*.ico",
-                "/**/*.webp",
-                "/**/*.woff",
-                "/**/*.woff2");
-
         /** Whether page requests trigger automatic syncs; false leaves only manual runs. */
         private boolean enabled = true;
 
         /**
          * Request paths (Ant-style patterns, without the context path) that never trigger a sync: by
-         * default the actuator and static assets. Setting this replaces the whole list.
+         * default the management endpoints (Spring Boot's and Micronaut's), bokit's pages, error pages
+         * and static assets ({@link BokitSettings#DEFAULT_EXCLUDED_PATHS}). Setting this replaces the
+         * whole list.
          */
-        private List<String> excludedPaths = new ArrayList<>(DEFAULT_EXCLUDED_PATHS);
+        private List<String> excludedPaths = new ArrayList<>(BokitSettings.DEFAULT_EXCLUDED_PATHS);
 
         public boolean isEnabled() {
             return enabled;
@@ -208,13 +231,13 @@ public class BokitProperties {
     /** The bounded executor that checks and runs syncs off the request threads. */
     public static class Executor {
         /** How many threads check and run syncs ("bokit-sync-N"); idle threads end after a minute. */
-        private int threads = 2;
+        private int threads = BokitSettings.DEFAULT_EXECUTOR_THREADS;
 
         /** How many tasks may wait for a thread; more are refused and logged, never run on a request thread. */
-        private int queueCapacity = 8;
+        private int queueCapacity = BokitSettings.DEFAULT_EXECUTOR_QUEUE_CAPACITY;
 
         /** How long shutdown waits for a running sync before interrupting it. */
-        private Duration shutdownTimeout = Duration.ofSeconds(30);
+        private Duration shutdownTimeout = BokitSettings.DEFAULT_EXECUTOR_SHUTDOWN_TIMEOUT;
 
         public int getThreads() {
             return threads;
@@ -247,10 +270,10 @@ public class BokitProperties {
          * When bokit creates or upgrades its tables: always, embedded (only on an embedded database such as
          * H2) or never (you run the scripts, e.g. with Flyway).
          */
-        private InitializeMode initialize = InitializeMode.EMBEDDED;
+        private InitializeMode initialize = BokitSettings.DEFAULT_SCHEMA_INITIALIZE;
 
         /** The prefix of bokit's table names. */
-        private String tablePrefix = "bokit_";
+        private String tablePrefix = BokitSettings.DEFAULT_TABLE_PREFIX;
 
         public InitializeMode getInitialize() {
             return initialize;
@@ -272,13 +295,13 @@ public class BokitProperties {
     /** How feeds are fetched over HTTP. */
     public static class Http {
         /** How long to wait for a TCP/TLS connection to a channel. */
-        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration connectTimeout = BokitSettings.DEFAULT_HTTP_CONNECT_TIMEOUT;
 
         /** How long one HTTP request (each redirect hop, body included) may take. */
-        private Duration requestTimeout = Duration.ofSeconds(30);
+        private Duration requestTimeout = BokitSettings.DEFAULT_HTTP_REQUEST_TIMEOUT;
 
         /** The largest feed body accepted, on the wire and after decompression. */
-        private DataSize maxBodySize = DataSize.ofMegabytes(10);
+        private DataSize maxBodySize = DataSize.ofBytes(BokitSettings.DEFAULT_HTTP_MAX_BODY_BYTES);
 
         /** The User-Agent header sent to channels; empty for bokit's own ("bokit/VERSION (+…)"). */
         private String userAgent;

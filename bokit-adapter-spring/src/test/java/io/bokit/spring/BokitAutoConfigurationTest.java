@@ -7,21 +7,33 @@ import io.bokit.core.application.RunSettings;
 import io.bokit.core.domain.Booking;
 import io.bokit.core.domain.BookingQuery;
 import io.bokit.core.domain.FeedUrl;
+import io.bokit.core.domain.StorageException;
 import io.bokit.core.domain.SyncReport;
 import io.bokit.core.port.in.SyncCommand;
+import io.bokit.core.port.in.SyncResult;
 import io.bokit.core.port.out.ClockPort;
 import io.bokit.core.port.out.ICalFeedPort;
+import io.bokit.core.port.out.OptionsPort;
 import io.bokit.core.port.out.SyncListener;
 import io.bokit.core.port.out.SyncStatePort;
-import io.bokit.host.SyncExecutor;
-import io.bokit.http.HttpFeedFetcher;
+import io.bokit.host.BokitConfigurationException;
+import io.bokit.host.BokitHost;
+import io.bokit.host.BokitSettings;
+import io.bokit.host.micrometer.BokitMetrics;
+import io.bokit.host.servlet.BokitServletFilter;
 import io.bokit.http.HttpFetchSettings;
-import io.bokit.jdbc.BokitJdbc;
 import io.bokit.testkit.ICalFeedBuilder;
+import io.bokit.testkit.InMemoryBookingStore;
+import io.bokit.testkit.InMemoryFeedCatalog;
 import io.bokit.testkit.InMemoryFeedSource;
+import io.bokit.testkit.InMemoryOptions;
+import io.bokit.testkit.InMemorySyncState;
+import io.bokit.testkit.LogCapture;
 import io.bokit.testkit.MutableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.servlet.DispatcherType;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -30,8 +42,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.health.contributor.Health;
@@ -43,6 +57,7 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 class BokitAutoConfigurationTest {
@@ -64,21 +79,26 @@ class BokitAutoConfigurationTest {
     void defaultsBuildBokitOverTheApplicationsDataSource() {
         runner.run(context -> {
             assertThat(context).hasNotFailed();
+            assertThat(context).hasSingleBean(BokitHost.class);
             assertThat(context).hasSingleBean(Bokit.class);
-            assertThat(context).hasSingleBean(BokitJdbc.class);
-            assertThat(context).hasSingleBean(SyncExecutor.class);
-            assertThat(context.getBean(ICalFeedPort.class)).isInstanceOf(HttpFeedFetcher.class);
-            assertThat(context.getBean(ClockPort.class)).isSameAs(ClockPort.system());
-            RunSettings settings = context.getBean(RunSettings.class);
+            BokitHost host = context.getBean(BokitHost.class);
+            assertThat(context.getBean(Bokit.class)).isSameAs(host.bokit());
+            RunSettings settings = host.settings().run();
             assertThat(settings.leaseFor()).isEqualTo(Duration.ofMinutes(15));
             assertThat(settings.refreshPeriod()).isEqualTo(Duration.ofSeconds(60));
-            HttpFetchSettings http = context.getBean(HttpFetchSettings.class);
+            HttpFetchSettings http = host.settings().httpFetchSettings(ClockPort.system());
             assertThat(http.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
             assertThat(http.requestTimeout()).isEqualTo(Duration.ofSeconds(30));
             assertThat(http.maxBodyBytes()).isEqualTo(10L * 1024 * 1024);
             assertThat(http.allowedAddresses()).isEmpty();
 
             assertThat(settings.parallelHosts()).isEqualTo(4);
+            assertThat(host.settings().dbTime()).isTrue();
+            assertThat(host.settings().excludedPaths().patterns())
+                    .isEqualTo(BokitSettings.DEFAULT_EXCLUDED_PATHS)
+                    .contains("/actuator/**", "/health/**");
+            assertThat(host.settings().executorThreads()).isEqualTo(2);
+            assertThat(host.settings().executorQueueCapacity()).isEqualTo(8);
 
             // default-interval and install-complete are unset: nothing is stored, the options' defaults apply
             Bokit bokit = context.getBean(Bokit.class);
@@ -93,15 +113,18 @@ class BokitAutoConfigurationTest {
     }
 
     @Test
-    void aServletApplicationGetsTheTriggerFilter() {
+    void aServletApplicationGetsTheHostsServletFilterForRequestsOnlyOutermost() {
         new WebApplicationContextRunner()
                 .withConfiguration(BOKIT)
                 .withPropertyValues(database())
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBean("bokitTriggerFilter", FilterRegistrationBean.class)
-                                    .getFilter())
-                            .isInstanceOf(BokitTriggerFilter.class);
+                    FilterRegistrationBean<?> registration =
+                            context.getBean("bokitTriggerFilter", FilterRegistrationBean.class);
+                    assertThat(registration.getFilter()).isInstanceOf(BokitServletFilter.class);
+                    assertThat(registration.getFilterName()).isEqualTo("bokitTriggerFilter");
+                    assertThat(registration.determineDispatcherTypes()).containsExactly(DispatcherType.REQUEST);
+                    assertThat(registration.getOrder()).isEqualTo(Ordered.HIGHEST_PRECEDENCE + 10);
                 });
     }
 
@@ -113,6 +136,7 @@ class BokitAutoConfigurationTest {
                 .run(context -> {
                     assertThat(context).hasFailed();
                     assertThat(context.getStartupFailure())
+                            .hasStackTraceContaining("Invalid bokit.trigger.excluded-paths")
                             .hasStackTraceContaining("Path pattern /users/{id}")
                             .hasStackTraceContaining("not supported");
                 });
@@ -141,14 +165,29 @@ class BokitAutoConfigurationTest {
                         "bokit.http.connect-timeout=2s",
                         "bokit.http.max-body-size=1MB",
                         "bokit.http.user-agent=my-app/1.0",
-                        "bokit.http.allowed-private-addresses=10.1.2.0/24,127.0.0.1/32")
+                        "bokit.http.allowed-private-addresses=10.1.2.0/24,127.0.0.1/32",
+                        "bokit.http.request-timeout=3s",
+                        "bokit.executor.threads=3",
+                        "bokit.executor.queue-capacity=20",
+                        "bokit.executor.shutdown-timeout=5s",
+                        "bokit.trigger.excluded-paths=/admin/**",
+                        "bokit.db-time=false")
                 .run(context -> {
-                    RunSettings settings = context.getBean(RunSettings.class);
+                    BokitSettings bokitSettings =
+                            context.getBean(BokitHost.class).settings();
+                    RunSettings settings = bokitSettings.run();
                     assertThat(settings.leaseFor()).isEqualTo(Duration.ofMinutes(5));
                     assertThat(settings.refreshPeriod()).isEqualTo(Duration.ofMillis(100));
                     assertThat(settings.parallelHosts()).isEqualTo(7);
-                    HttpFetchSettings http = context.getBean(HttpFetchSettings.class);
+                    assertThat(bokitSettings.executorThreads()).isEqualTo(3);
+                    assertThat(bokitSettings.executorQueueCapacity()).isEqualTo(20);
+                    assertThat(bokitSettings.executorShutdownTimeout()).isEqualTo(Duration.ofSeconds(5));
+                    assertThat(bokitSettings.excludedPaths().patterns()).containsExactly("/admin/**");
+                    assertThat(bokitSettings.triggerEnabled()).isTrue();
+                    assertThat(bokitSettings.dbTime()).isFalse();
+                    HttpFetchSettings http = bokitSettings.httpFetchSettings(ClockPort.system());
                     assertThat(http.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
+                    assertThat(http.requestTimeout()).isEqualTo(Duration.ofSeconds(3));
                     assertThat(http.maxBodyBytes()).isEqualTo(1024L * 1024);
                     assertThat(http.userAgent()).isEqualTo("my-app/1.0");
                     assertThat(http.allowedAddresses()).hasSize(2);
@@ -166,21 +205,68 @@ class BokitAutoConfigurationTest {
 
     @Test
     void backsOffWhenTheApplicationDefinesItsOwnBeans() {
-        runner.withUserConfiguration(OwnBeans.class).run(context -> {
-            assertThat(context.getBean(ClockPort.class)).isSameAs(context.getBean(MutableClock.class));
-            assertThat(context.getBean(ICalFeedPort.class)).isInstanceOf(InMemoryFeedSource.class);
-            assertThat(context.getBean(RunSettings.class).owner()).isEqualTo("own-node");
-            assertThat(context).hasSingleBean(ClockPort.class);
-            assertThat(context).hasSingleBean(ICalFeedPort.class);
-        });
+        runner.withUserConfiguration(OwnBeans.class)
+                .withPropertyValues("bokit.calendars.seaview.feeds.seaview-airbnb.url=" + FEED_URL.reveal())
+                .run(context -> {
+                    assertThat(context).hasSingleBean(ClockPort.class);
+                    assertThat(context).hasSingleBean(ICalFeedPort.class);
+                    assertThat(context).hasSingleBean(RunSettings.class);
+                    MutableClock clock = context.getBean(MutableClock.class);
+                    context.getBean(InMemoryFeedSource.class)
+                            .serve(
+                                    FEED_URL,
+                                    ICalFeedBuilder.airbnb()
+                                            .reserved(
+                                                    "a@airbnb.com", LocalDate.of(2027, 1, 5), LocalDate.of(2027, 1, 9))
+                                            .build());
+
+                    SyncResult result = context.getBean(Bokit.class).sync().sync(SyncCommand.forceAll());
+
+                    assertThat(result).isInstanceOf(SyncResult.Completed.class);
+                    SyncReport report = ((SyncResult.Completed) result).report();
+
+                    // then the application's fetcher served the feed, the application's clock timed the run
+                    assertThat(report.totals().created()).isEqualTo(1);
+                    assertThat(report.startedAt()).isEqualTo(clock.now());
+                });
     }
 
     @Test
-    void backsOffWhenTheApplicationDefinesBokit() {
-        runner.withUserConfiguration(OwnBokit.class).run(context -> {
-            assertThat(context).hasSingleBean(Bokit.class);
-            assertThat(context.getBean(Bokit.class)).isSameAs(context.getBean("ownBokit"));
-        });
+    void everyPortBeanReplacesBokitsOwnSoNoDataSourceIsNeeded() {
+        new WebApplicationContextRunner()
+                .withConfiguration(BOKIT)
+                .withUserConfiguration(OwnBeans.class, OwnStores.class)
+                .withPropertyValues(
+                        "bokit.install-complete=true",
+                        "bokit.calendars.seaview.feeds.seaview-airbnb.url=" + FEED_URL.reveal())
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    OwnStores stores = context.getBean(OwnStores.class);
+                    Bokit bokit = context.getBean(Bokit.class);
+
+                    // the application's options, catalog and executor are bokit's
+                    assertThat(bokit.options().get("sync.interval").value()).isEqualTo("120");
+                    assertThat(stores.catalog.feeds())
+                            .extracting(feed -> feed.id().value())
+                            .containsExactly("seaview-airbnb");
+                    context.getBean(BokitHost.class).trigger().afterResponse("/");
+                    assertThat(stores.handedOver).hasSize(1);
+                });
+    }
+
+    @Test
+    void backsOffWhenTheApplicationDefinesItsOwnHost() {
+        new ApplicationContextRunner()
+                .withConfiguration(BOKIT)
+                .withUserConfiguration(OwnHost.class)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).hasSingleBean(BokitHost.class);
+                    assertThat(context).hasSingleBean(Bokit.class);
+                    assertThat(context.getBean(Bokit.class))
+                            .isSameAs(context.getBean(BokitHost.class).bokit());
+                    assertThat(context.getBean(BokitHost.class)).isSameAs(context.getBean("ownHost"));
+                });
     }
 
     @Test
@@ -192,8 +278,7 @@ class BokitAutoConfigurationTest {
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context).doesNotHaveBean(Bokit.class);
-                    assertThat(context).doesNotHaveBean(BokitJdbc.class);
-                    assertThat(context).doesNotHaveBean(SyncExecutor.class);
+                    assertThat(context).doesNotHaveBean(BokitHost.class);
                     assertThat(context).doesNotHaveBean(BokitMetrics.class);
                     assertThat(context).doesNotHaveBean(BokitHealthIndicator.class);
                     assertThat(context).doesNotHaveBean("bokitTriggerFilter");
@@ -214,22 +299,61 @@ class BokitAutoConfigurationTest {
                 .withConfiguration(AutoConfigurations.of(BokitAutoConfiguration.class))
                 .run(context -> {
                     assertThat(context).hasFailed();
-                    Throwable root = context.getStartupFailure();
-                    while (root.getCause() != null) {
-                        root = root.getCause();
-                    }
-                    assertThat(root)
-                            .isInstanceOf(MissingDataSourceException.class)
-                            .hasMessageContaining("spring-boot-starter-jdbc")
-                            .hasMessageContaining("spring.datasource.url")
+                    assertThat(rootCause(context.getStartupFailure()))
+                            .isInstanceOf(BokitConfigurationException.class)
+                            .hasMessage(BokitHost.NO_DATA_SOURCE)
                             .hasMessageContaining("bokit.enabled=false");
                     FailureAnalysis analysis =
-                            new MissingDataSourceFailureAnalyzer().analyze(context.getStartupFailure());
+                            new BokitConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
                     assertThat(analysis.getDescription()).contains("DataSource");
                     assertThat(analysis.getAction())
                             .contains("spring-boot-starter-jdbc")
+                            .contains("spring.datasource.url")
                             .contains("bokit.enabled=false");
                 });
+    }
+
+    @Test
+    void aBadPropertyFailsStartupWithAnAnalysisNamingIt() {
+        runner.withPropertyValues("bokit.executor.threads=0").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(rootCause(context.getStartupFailure()))
+                    .isInstanceOf(BokitConfigurationException.class)
+                    .hasMessage("Invalid bokit.executor.threads: must be 1 to 64, was 0");
+            FailureAnalysis analysis = new BokitConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).isEqualTo("Invalid bokit.executor.threads: must be 1 to 64, was 0");
+            assertThat(analysis.getAction()).startsWith("Correct bokit.executor.threads ");
+        });
+    }
+
+    @Test
+    void everyBadValueIsRefusedByTheHostsRules() {
+        for (String bad : List.of(
+                "bokit.lease-duration=0s",
+                "bokit.refresh-period=2h",
+                "bokit.parallel-hosts=65",
+                "bokit.executor.queue-capacity=0",
+                "bokit.executor.shutdown-timeout=-1s",
+                "bokit.http.connect-timeout=0s",
+                "bokit.http.max-body-size=0B",
+                "bokit.http.allowed-private-addresses=not-a-cidr")) {
+            String property = bad.substring(0, bad.indexOf('='));
+            runner.withPropertyValues(bad).run(context -> assertThat(rootCause(context.getStartupFailure()))
+                    .as(bad)
+                    .isInstanceOf(BokitConfigurationException.class)
+                    .hasMessageStartingWith("Invalid " + property + ": "));
+        }
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        assertThat(failure).as("a startup failure").isNotNull();
+        Throwable bokit = failure;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BokitConfigurationException) {
+                bokit = cause;
+            }
+        }
+        return bokit;
     }
 
     @Test
@@ -320,6 +444,7 @@ class BokitAutoConfigurationTest {
     @Test
     void healthIndicatorAndEndpointUseBokit() {
         runner.withUserConfiguration(OwnBeans.class)
+                .withBean(InMemorySyncState.class)
                 .withPropertyValues(
                         "management.endpoints.web.exposure.include=bokit",
                         "bokit.install-complete=true",
@@ -329,6 +454,10 @@ class BokitAutoConfigurationTest {
                             .serve(FEED_URL, ICalFeedBuilder.airbnb().build());
                     Health health = context.getBean(BokitHealthIndicator.class).health();
                     assertThat(health.getStatus()).isEqualTo(Status.UP);
+                    assertThat(health.getDetails())
+                            .containsEntry(
+                                    "reason",
+                                    context.getBean(BokitHost.class).health().reason());
 
                     BokitEndpoint endpoint = context.getBean(BokitEndpoint.class);
                     Map<String, Object> result = endpoint.sync();
@@ -341,14 +470,23 @@ class BokitAutoConfigurationTest {
                             .contains("https://www.airbnb.com/calendar/ical/42.ics?…")
                             .doesNotContain("secret");
 
-                    SyncStatePort state = context.getBean(SyncStatePort.class);
+                    SyncStatePort state = context.getBean(InMemorySyncState.class);
                     state.acquireLease(
                             "other-node",
                             Duration.ofMinutes(5),
                             context.getBean(MutableClock.class).now());
                     assertThat(endpoint.sync()).containsEntry("result", "busy");
 
-                    assertThat(endpoint.option("sync.interval", "120")).containsEntry("value", "120");
+                    WebEndpointResponse<Map<String, Object>> stored = endpoint.option("sync.interval", "120");
+                    assertThat(stored.getStatus()).isEqualTo(200);
+                    assertThat(stored.getBody()).containsEntry("value", "120");
+                    WebEndpointResponse<Map<String, Object>> refused = endpoint.option("sync.interval", "soon");
+                    assertThat(refused.getStatus()).isEqualTo(400);
+                    assertThat(refused.getBody()).containsOnlyKeys("error");
+                    assertThat(endpoint.option("no.such.option", "1").getStatus())
+                            .isEqualTo(400);
+                    assertThat(endpoint.option("sync.interval", null).getStatus())
+                            .isEqualTo(400);
                     assertThat(context.getBean(Bokit.class)
                                     .options()
                                     .get("sync.interval")
@@ -366,10 +504,41 @@ class BokitAutoConfigurationTest {
     }
 
     @Test
-    void theExecutorShutsDownWithTheContext() {
-        SyncExecutor[] executor = new SyncExecutor[1];
-        runner.run(context -> executor[0] = context.getBean(SyncExecutor.class));
-        assertThat(executor[0].isTerminated()).isTrue();
+    void aStoreThatCannotBeReadIsDownWithTheReasonMasked() {
+        runner.withUserConfiguration(OwnBeans.class)
+                .withBean(OptionsPort.class, BokitAutoConfigurationTest::unreadableOptions)
+                .run(context -> {
+                    Health health = context.getBean(BokitHealthIndicator.class).health();
+
+                    assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+                    assertThat(health.getDetails().get("reason").toString())
+                            .contains("cannot read", "https://feeds.example.com/a.ics?…")
+                            .doesNotContain("secret");
+                });
+    }
+
+    @Test
+    void theHostsExecutorShutsDownWithTheContext() {
+        BokitHost[] host = new BokitHost[1];
+        runner.withPropertyValues("bokit.install-complete=true")
+                .run(context -> host[0] = context.getBean(BokitHost.class));
+
+        try (LogCapture logs = LogCapture.everyEventAtTrace()) {
+            host[0].trigger().afterResponse("/");
+
+            assertThat(logs.text()).contains("The sync executor is full or shut down");
+        }
+    }
+
+    private static OptionsPort unreadableOptions() {
+        return (OptionsPort) Proxy.newProxyInstance(
+                OptionsPort.class.getClassLoader(), new Class<?>[] {OptionsPort.class}, (proxy, method, args) -> {
+                    if (method.getDeclaringClass() == Object.class) {
+                        return method.getName().equals("toString") ? "unreadable options" : method.invoke(proxy, args);
+                    }
+                    throw new StorageException(
+                            "cannot read the options behind https://feeds.example.com/a.ics?token=secret");
+                });
     }
 
     /** The application's own clock, fetcher and run settings. */
@@ -391,18 +560,52 @@ class BokitAutoConfigurationTest {
         }
     }
 
-    /** An application that assembles bokit itself. */
+    /** The application's own four stores and executor (which only notes what it is handed). */
     @Configuration(proxyBeanMethods = false)
-    static class OwnBokit {
+    static class OwnStores {
+        final InMemoryFeedCatalog catalog = new InMemoryFeedCatalog();
+        final List<Runnable> handedOver = new CopyOnWriteArrayList<>();
+
         @Bean
-        Bokit ownBokit(BokitJdbc jdbc) {
-            return Bokit.builder()
-                    .options(jdbc.options())
-                    .syncState(jdbc.syncState())
-                    .catalog(jdbc.feedCatalog())
-                    .bookings(jdbc.bookingStore())
+        InMemoryOptions options() {
+            InMemoryOptions options = new InMemoryOptions();
+            options.store("sync.interval", "120");
+            return options;
+        }
+
+        @Bean
+        InMemorySyncState syncState() {
+            return new InMemorySyncState();
+        }
+
+        @Bean
+        InMemoryFeedCatalog catalog() {
+            return catalog;
+        }
+
+        @Bean
+        InMemoryBookingStore bookings() {
+            return new InMemoryBookingStore();
+        }
+
+        @Bean(BokitAutoConfiguration.EXECUTOR_BEAN)
+        Executor bokitSyncExecutor() {
+            return handedOver::add;
+        }
+    }
+
+    /** An application that builds its host itself. */
+    @Configuration(proxyBeanMethods = false)
+    static class OwnHost {
+        @Bean
+        BokitHost ownHost() {
+            return BokitHost.builder(BokitSettings.defaults())
+                    .options(new InMemoryOptions())
+                    .syncState(new InMemorySyncState())
+                    .catalog(new InMemoryFeedCatalog())
+                    .bookings(new InMemoryBookingStore())
                     .fetcher(new InMemoryFeedSource())
-                    .runExecutor(Runnable::run)
+                    .executor(Runnable::run)
                     .build();
         }
     }

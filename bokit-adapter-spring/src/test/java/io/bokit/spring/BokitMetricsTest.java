@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.bokit.core.application.Bokit;
 import io.bokit.core.domain.FeedUrl;
 import io.bokit.core.port.in.SyncCommand;
+import io.bokit.host.micrometer.BokitMetrics;
 import io.bokit.testkit.ICalFeedBuilder;
 import io.bokit.testkit.InMemoryFeedSource;
 import io.bokit.testkit.MutableClock;

@@ -2,6 +2,7 @@ package io.bokit.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bokit.host.BokitSettings;
 import io.bokit.host.PathPatterns;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,7 @@ class PathPatternsAgreeWithAntPathMatcherTest {
             "relative/path.js");
 
     private static List<String> patterns() {
-        List<String> patterns = new ArrayList<>(BokitProperties.Trigger.DEFAULT_EXCLUDED_PATHS);
+        List<String> patterns = new ArrayList<>(BokitSettings.DEFAULT_EXCLUDED_PATHS);
         patterns.addAll(List.of(
                 "/api/*/status",
                 "/files/**/v?.txt",

@@ -156,7 +156,7 @@ class SpringSecurityTest {
         seen.append(page.headers().map()).append(page.body());
         seen.append(first).append(first.feeds());
         seen.append(endpoint.sync()).append(endpoint.status());
-        seen.append(endpoint.option("sync.interval", "60"));
+        seen.append(endpoint.option("sync.interval", "60").getBody());
         HttpResponse<String> failingPage = get(app, "/boom");
         seen.append(failingPage.statusCode()).append(failingPage.body());
         Health health = app.getBean(BokitHealthIndicator.class).health();
