@@ -234,13 +234,14 @@ class BokitAutoConfigurationTest {
     @Test
     void everyPortBeanReplacesBokitsOwnSoNoDataSourceIsNeeded() {
         new WebApplicationContextRunner()
-                .withConfiguration(BOKIT)
+                .withConfiguration(AutoConfigurations.of(BokitAutoConfiguration.class))
                 .withUserConfiguration(OwnBeans.class, OwnStores.class)
                 .withPropertyValues(
                         "bokit.install-complete=true",
                         "bokit.calendars.seaview.feeds.seaview-airbnb.url=" + FEED_URL.reveal())
                 .run(context -> {
                     assertThat(context).hasNotFailed();
+                    assertThat(context).doesNotHaveBean(DataSource.class);
                     OwnStores stores = context.getBean(OwnStores.class);
                     Bokit bokit = context.getBean(Bokit.class);
 
