@@ -252,6 +252,9 @@ class BokitAutoConfigurationTest {
                             .containsExactly("seaview-airbnb");
                     context.getBean(BokitHost.class).trigger().afterResponse("/");
                     assertThat(stores.handedOver).hasSize(1);
+                    // the check claims the interval in the application's sync state, under its run settings' owner
+                    stores.handedOver.get(0).run();
+                    assertThat(stores.syncState.load().lease().owner()).isEqualTo("own-node");
                 });
     }
 
@@ -565,6 +568,7 @@ class BokitAutoConfigurationTest {
     @Configuration(proxyBeanMethods = false)
     static class OwnStores {
         final InMemoryFeedCatalog catalog = new InMemoryFeedCatalog();
+        final InMemorySyncState syncState = new InMemorySyncState();
         final List<Runnable> handedOver = new CopyOnWriteArrayList<>();
 
         @Bean
@@ -576,7 +580,7 @@ class BokitAutoConfigurationTest {
 
         @Bean
         InMemorySyncState syncState() {
-            return new InMemorySyncState();
+            return syncState;
         }
 
         @Bean
