@@ -34,7 +34,8 @@ public final class BokitServletFilter implements Filter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!(request instanceof HttpServletRequest http) || trigger.excludes(path(http))) {
+        String path = request instanceof HttpServletRequest http ? path(http) : null;
+        if (path == null || trigger.excludes(path)) {
             chain.doFilter(request, response);
             return;
         }
@@ -44,15 +45,19 @@ public final class BokitServletFilter implements Filter {
             // a page that failed still has its error page to come, an asynchronous one its body
             pageDone = !request.isAsyncStarted();
         } finally {
-            trigger.afterResponse(path(http), pageDone ? () -> flush(response) : null);
+            trigger.afterResponse(path, pageDone ? () -> flush(response) : null);
         }
     }
 
-    /** The request's path without the context path. */
+    /**
+     * The request's path without the context path, as the container mapped it: decoded, normalised and
+     * without path parameters, so {@code /static/app.css;jsessionid=1} is {@code /static/app.css}.
+     */
     static String path(HttpServletRequest request) {
-        String uri = request.getRequestURI();
-        String context = request.getContextPath();
-        return context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
+        String servletPath = request.getServletPath();
+        String pathInfo = request.getPathInfo();
+        String path = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
+        return path.isEmpty() ? "/" : path;
     }
 
     /** Sends what the page has written so far; a client that has gone away does not stop the check. */
