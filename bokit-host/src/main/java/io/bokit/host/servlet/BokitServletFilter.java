@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * the {@link RequestTrigger}. On the one request per refresh period that starts a check, it first
  * flushes the response of a page that completed (not one that threw, nor an asynchronous one), so
  * that page goes out before the check and the sync start competing for the CPU. Register it for
- * {@link DispatcherType#REQUEST} only. Nothing it does can fail a request.
+ * {@link DispatcherType#REQUEST} only, with async supported as soon as one servlet is asynchronous
+ * (docs/servlet.md shows the registration). Nothing it does can fail a request.
  */
 public final class BokitServletFilter implements Filter {
     private static final Logger log = LoggerFactory.getLogger(BokitServletFilter.class);
