@@ -118,13 +118,14 @@ public final class ICalParser {
         List<FeedEvent> parsed = new ArrayList<>(events.size());
         List<Recurring> recurring = new ArrayList<>();
         Map<String, Set<String>> overridden = new HashMap<>();
+        Map<String, EventTime> masterStarts = masterStarts(events, zones);
         int skipped = 0;
         for (RawEvent raw : events) {
             try {
                 MappedEvent event = mapper.map(raw);
                 if (raw.recurrenceId != null) {
                     String recurrenceId =
-                            DateValues.parse(raw.recurrenceId, zones).idText();
+                            occurrenceId(DateValues.parse(raw.recurrenceId, zones), masterStarts.get(event.uid()));
                     parsed.add(new FeedEvent(new BookingKey(event.uid(), recurrenceId), mapper.data(event)));
                     overridden
                             .computeIfAbsent(event.uid(), uid -> new HashSet<>())
@@ -156,6 +157,34 @@ public final class ICalParser {
             }
         }
         return new ParsedFeed(parsed, skipped, events.size());
+    }
+
+    /** The start of each recurring master event that has a UID, by UID (the first master of a UID counts). */
+    private static Map<String, EventTime> masterStarts(List<RawEvent> events, TimeZones zones) {
+        Map<String, EventTime> starts = new HashMap<>();
+        for (RawEvent raw : events) {
+            boolean master = raw.recurrenceId == null && (raw.rrule != null || !raw.rdates.isEmpty());
+            if (master && raw.damage == null && raw.start != null && raw.uid != null && !raw.uid.isBlank()) {
+                try {
+                    starts.putIfAbsent(raw.uid.strip(), DateValues.parse(raw.start, zones));
+                } catch (DamagedEventException e) {
+                    // the master itself is skipped and counted when it is mapped
+                }
+            }
+        }
+        return starts;
+    }
+
+    /**
+     * The id of the occurrence a RECURRENCE-ID names, in the kind of its master's start: a date-time names the date
+     * written in it when the master is all-day (Google writes {@code 20270101T000000Z} for the day 2027-01-01), and a
+     * date names that day of a timed master.
+     */
+    private static String occurrenceId(EventTime recurrenceId, EventTime masterStart) {
+        if (masterStart != null && masterStart.isDate() && !recurrenceId.isDate()) {
+            return recurrenceId.dateTime().toLocalDate().toString();
+        }
+        return recurrenceId.idText();
     }
 
     /** A recurring event waiting for its overrides to be known before it is expanded. */

@@ -7,6 +7,7 @@ import io.bokit.core.domain.BookingData;
 import io.bokit.core.domain.BookingKey;
 import io.bokit.core.domain.FeedEvent;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -186,6 +187,77 @@ class ToleranceTest {
         assertThat(newYear.checkIn()).isEqualTo(LocalDate.of(2026, 1, 1));
         assertThat(newYear.checkOut()).isEqualTo(LocalDate.of(2026, 1, 2));
         assertThat(newYear.start()).isNull();
+    }
+
+    @Test
+    void aTimedRecurrenceIdReplacesTheOccurrenceOfTheDateItNamesOnAnAllDayEvent() {
+        // given Google's all-day yearly master with overrides named by a UTC midnight, in a zone west of UTC
+        // (where that instant falls on the day before)
+        String body =
+                """
+                BEGIN:VCALENDAR
+                VERSION:2.0
+                BEGIN:VEVENT
+                UID:yearly-block@google.com
+                DTSTART;VALUE=DATE:20260101
+                DTEND;VALUE=DATE:20260103
+                RRULE:FREQ=YEARLY;COUNT=2
+                SUMMARY:Blocked
+                END:VEVENT
+                BEGIN:VEVENT
+                UID:yearly-block@google.com
+                RECURRENCE-ID:20260101T000000Z
+                DTSTART;VALUE=DATE:20260101
+                DTEND;VALUE=DATE:20260104
+                SUMMARY:Blocked
+                END:VEVENT
+                END:VCALENDAR
+                """;
+        ParseContext newYork = ParseContext.of(ZoneId.of("America/New_York"), Fixtures.TODAY);
+
+        for (ParseContext context : new ParseContext[] {Fixtures.CONTEXT, newYork}) {
+            // when
+            ParsedFeed feed = new ICalParser().parse(body, context);
+
+            // then two bookings: the override in place of 2026, and 2027
+            assertThat(feed.events())
+                    .extracting(FeedEvent::key)
+                    .as("in " + context.zone())
+                    .containsExactly(
+                            new BookingKey("yearly-block@google.com", "2026-01-01"),
+                            new BookingKey("yearly-block@google.com", "2027-01-01"));
+            assertThat(feed.events().get(0).data().checkOut()).isEqualTo(LocalDate.of(2026, 1, 4));
+        }
+    }
+
+    @Test
+    void aDateRecurrenceIdReplacesTheOccurrenceOnThatDayOfATimedEvent() {
+        // given a timed weekly master and an override named by a date only
+        String body =
+                """
+                BEGIN:VCALENDAR
+                VERSION:2.0
+                BEGIN:VEVENT
+                UID:weekly-cleaning
+                DTSTART;TZID=Europe/Paris:20250702T100000
+                DTEND;TZID=Europe/Paris:20250702T120000
+                RRULE:FREQ=WEEKLY;COUNT=2
+                END:VEVENT
+                BEGIN:VEVENT
+                UID:weekly-cleaning
+                RECURRENCE-ID;VALUE=DATE:20250709
+                DTSTART;TZID=Europe/Paris:20250709T140000
+                DTEND;TZID=Europe/Paris:20250709T160000
+                END:VEVENT
+                END:VCALENDAR
+                """;
+
+        // when
+        ParsedFeed feed = parse(body);
+
+        // then the 9 July occurrence is replaced, not doubled
+        assertThat(feed.events()).hasSize(2);
+        assertThat(feed.events()).extracting(e -> e.data().start().getHour()).containsExactlyInAnyOrder(10, 14);
     }
 
     @Test
