@@ -8,6 +8,7 @@ import io.bokit.core.domain.BookingKey;
 import io.bokit.core.domain.FeedEvent;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -258,6 +259,22 @@ class ToleranceTest {
         // then the 9 July occurrence is replaced, not doubled
         assertThat(feed.events()).hasSize(2);
         assertThat(feed.events()).extracting(e -> e.data().start().getHour()).containsExactlyInAnyOrder(10, 14);
+    }
+
+    @Test
+    void stripsNulPaddingAroundATimeZoneId() {
+        // given an Exchange export that pads the TZID with NUL characters (and one with quotes and spaces)
+        String body = Fixtures.calendar(
+                "UID:exchange-nul",
+                "DTSTART;TZID=Europe/Stockholm\u0000\u0000\u0000:20250701T150000",
+                "DTEND;TZID=\" Europe/Stockholm\u0000 \":20250702T100000");
+
+        // when
+        BookingData stay = parse(body).events().get(0).data();
+
+        // then
+        assertThat(stay.start()).isEqualTo(ZonedDateTime.of(2025, 7, 1, 15, 0, 0, 0, ZoneId.of("Europe/Stockholm")));
+        assertThat(stay.end().getZone()).isEqualTo(ZoneId.of("Europe/Stockholm"));
     }
 
     @Test
