@@ -19,11 +19,11 @@ import org.slf4j.LoggerFactory;
  * OwnerRez, Google …) and expanding recurring events inside the recurrence window.
  *
  * <p>The text is first repaired line by line (byte-order mark, any line ends, TAB folds, broken folds, folds that
- * split a character, blank lines), then streamed content line by content line; no ical4j
- * object model is built (ical4j only expands RRULEs) and the network is never used (time zones are resolved with
- * {@code java.time}). No single line can fail a feed: an unreadable line costs at most its event, which is skipped and
- * counted. A body that is not iCalendar (empty, HTML, no {@code BEGIN:VCALENDAR} first, no {@code END:VCALENDAR},
- * nested too deep) fails as a whole.
+ * split a character, blank lines), then streamed content line by content line; no ical4j object model is built
+ * (ical4j only expands RRULEs) and the network is never used (time zones are resolved with {@code java.time}). No
+ * single line can fail a feed: an unreadable line costs at most its event, which is skipped and counted. A body that
+ * is not iCalendar (empty, HTML, no {@code BEGIN:VCALENDAR} first, no {@code END:VCALENDAR}, nested too deep, binary
+ * noise) fails as a whole.
  *
  * <p>Stateless and thread-safe: one instance can serve every feed and thread.
  */
