@@ -11,8 +11,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,6 +34,11 @@ class TwoNodesOnPostgresTest {
             int second = freePort();
             try (ConfigurableApplicationContext one = node(first, url);
                     ConfigurableApplicationContext two = node(second, url)) {
+                // (on PostgreSQL, not the example's default H2, which two nodes in one JVM would share too)
+                try (Connection connection = one.getBean(DataSource.class).getConnection()) {
+                    assertThat(connection.getMetaData().getDatabaseProductName())
+                            .isEqualTo("PostgreSQL");
+                }
                 // when a page of the second node is viewed
                 assertThat(page(second)).contains("Bookings (0)");
 
