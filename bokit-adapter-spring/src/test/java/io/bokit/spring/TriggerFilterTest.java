@@ -87,17 +87,17 @@ class TriggerFilterTest {
         return registration.getFilter();
     }
 
-    /** A synchronous request to a path, without a context path: everything else it is asked is refused. */
+    /** A synchronous request mapped to a path: everything else it is asked is refused. */
     private static HttpServletRequest request(String path) {
         return (HttpServletRequest) Proxy.newProxyInstance(
                 HttpServletRequest.class.getClassLoader(), new Class<?>[] {HttpServletRequest.class}, (proxy, m, a) -> {
                     switch (m.getName()) {
                         case "isAsyncStarted":
                             return false;
-                        case "getRequestURI":
+                        case "getServletPath":
                             return path;
-                        case "getContextPath":
-                            return "";
+                        case "getPathInfo":
+                            return null;
                         default:
                             throw new UnsupportedOperationException(m.getName());
                     }
