@@ -71,6 +71,9 @@ public class BokitProperties {
     /** bokit's tables. */
     private final Schema schema = new Schema();
 
+    /** How bokit uses the application's database connections. */
+    private final Database database = new Database();
+
     /** How feeds are fetched. */
     private final Http http = new Http();
 
@@ -101,6 +104,7 @@ public class BokitProperties {
                 .executorShutdownTimeout(executor.getShutdownTimeout())
                 .schemaInitialize(schema.getInitialize())
                 .tablePrefix(schema.getTablePrefix())
+                .databaseMaxConnections(database.getMaxConnections())
                 .httpConnectTimeout(http.getConnectTimeout())
                 .httpRequestTimeout(http.getRequestTimeout())
                 .httpMaxBodyBytes(
@@ -186,6 +190,10 @@ public class BokitProperties {
         return schema;
     }
 
+    public Database getDatabase() {
+        return database;
+    }
+
     public Http getHttp() {
         return http;
     }
@@ -200,16 +208,19 @@ public class BokitProperties {
 
     /** The servlet filter that calls the request hook after each response. */
     public static class Trigger {
+        /** The paths that never trigger by default: {@link BokitSettings#DEFAULT_EXCLUDED_PATHS}, the same in every host. */
+        public static final List<String> DEFAULT_EXCLUDED_PATHS = BokitSettings.DEFAULT_EXCLUDED_PATHS;
+
         /** Whether page requests trigger automatic syncs; false leaves only manual runs. */
         private boolean enabled = true;
 
         /**
          * Request paths (Ant-style patterns, without the context path) that never trigger a sync: by
          * default the management endpoints (Spring Boot's and Micronaut's), bokit's pages, error pages
-         * and static assets ({@link BokitSettings#DEFAULT_EXCLUDED_PATHS}). Setting this replaces the
+         * and static assets ({@link #DEFAULT_EXCLUDED_PATHS}). Setting this replaces the
          * whole list.
          */
-        private List<String> excludedPaths = new ArrayList<>(BokitSettings.DEFAULT_EXCLUDED_PATHS);
+        private List<String> excludedPaths = new ArrayList<>(DEFAULT_EXCLUDED_PATHS);
 
         public boolean isEnabled() {
             return enabled;
@@ -289,6 +300,23 @@ public class BokitProperties {
 
         public void setTablePrefix(String tablePrefix) {
             this.tablePrefix = tablePrefix;
+        }
+    }
+
+    /** How bokit uses the application's database connections. */
+    public static class Database {
+        /**
+         * How many of the application's connections bokit holds at most at once (1 to 64); a sync waits
+         * for one of them rather than taking more. Keep it well below the pool's size.
+         */
+        private int maxConnections = BokitSettings.DEFAULT_DATABASE_MAX_CONNECTIONS;
+
+        public int getMaxConnections() {
+            return maxConnections;
+        }
+
+        public void setMaxConnections(int maxConnections) {
+            this.maxConnections = maxConnections;
         }
     }
 

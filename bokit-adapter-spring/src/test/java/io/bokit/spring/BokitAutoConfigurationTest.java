@@ -171,6 +171,7 @@ class BokitAutoConfigurationTest {
                         "bokit.executor.queue-capacity=20",
                         "bokit.executor.shutdown-timeout=5s",
                         "bokit.trigger.excluded-paths=/admin/**",
+                        "bokit.database.max-connections=3",
                         "bokit.db-time=false")
                 .run(context -> {
                     BokitSettings bokitSettings =
@@ -185,6 +186,7 @@ class BokitAutoConfigurationTest {
                     assertThat(bokitSettings.excludedPaths().patterns()).containsExactly("/admin/**");
                     assertThat(bokitSettings.triggerEnabled()).isTrue();
                     assertThat(bokitSettings.dbTime()).isFalse();
+                    assertThat(bokitSettings.databaseMaxConnections()).isEqualTo(3);
                     HttpFetchSettings http = bokitSettings.httpFetchSettings(ClockPort.system());
                     assertThat(http.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
                     assertThat(http.requestTimeout()).isEqualTo(Duration.ofSeconds(3));
@@ -338,6 +340,7 @@ class BokitAutoConfigurationTest {
                 "bokit.parallel-hosts=65",
                 "bokit.executor.queue-capacity=0",
                 "bokit.executor.shutdown-timeout=-1s",
+                "bokit.database.max-connections=0",
                 "bokit.http.connect-timeout=0s",
                 "bokit.http.max-body-size=0B",
                 "bokit.http.allowed-private-addresses=not-a-cidr")) {

@@ -46,6 +46,7 @@ class ConfigurationMetadataTest {
                         "bokit.executor.shutdown-timeout",
                         "bokit.schema.initialize",
                         "bokit.schema.table-prefix",
+                        "bokit.database.max-connections",
                         "bokit.http.connect-timeout",
                         "bokit.http.request-timeout",
                         "bokit.http.max-body-size");
@@ -61,6 +62,7 @@ class ConfigurationMetadataTest {
         assertThat(fromMetadata.executorShutdownTimeout()).isEqualTo(defaults.executorShutdownTimeout());
         assertThat(fromMetadata.schemaInitialize()).isEqualTo(defaults.schemaInitialize());
         assertThat(fromMetadata.tablePrefix()).isEqualTo(defaults.tablePrefix());
+        assertThat(fromMetadata.databaseMaxConnections()).isEqualTo(defaults.databaseMaxConnections());
         HttpFetchSettings shownHttp = fromMetadata.httpFetchSettings(ClockPort.system());
         HttpFetchSettings defaultHttp = defaults.httpFetchSettings(ClockPort.system());
         assertThat(shownHttp.connectTimeout()).isEqualTo(defaultHttp.connectTimeout());

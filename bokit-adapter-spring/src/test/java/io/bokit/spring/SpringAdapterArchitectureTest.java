@@ -60,6 +60,7 @@ class SpringAdapterArchitectureTest {
                             "org.springframework..",
                             "org.jspecify..",
                             "io.micrometer..",
+                            "reactor.core..",
                             "io.bokit.spring..")
                     .or(BOKITS_HOST_API))
             .because("the Spring adapter is framework glue over bokit-host: it must not wire or reach into the "
