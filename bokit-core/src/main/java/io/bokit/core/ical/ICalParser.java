@@ -116,6 +116,7 @@ public final class ICalParser {
         List<Recurring> recurring = new ArrayList<>();
         Map<String, Set<String>> overridden = new HashMap<>();
         int skipped = 0;
+        List<String> reasons = new ArrayList<>();
         for (RawEvent raw : events) {
             try {
                 MappedEvent event = mapper.map(raw);
@@ -133,6 +134,7 @@ public final class ICalParser {
                 }
             } catch (DamagedEventException | InvalidInputException e) {
                 skipped++;
+                reasons.add(ParsedFeed.reason(e.getMessage(), raw.uid));
                 LOG.debug("Skipped a damaged event (UID {}): {}", raw.uid, e.getMessage());
             }
         }
@@ -149,10 +151,11 @@ public final class ICalParser {
                 parsed.addAll(occurrences);
             } catch (DamagedEventException | InvalidInputException e) {
                 skipped++;
+                reasons.add(ParsedFeed.reason(e.getMessage(), master.uid()));
                 LOG.debug("Skipped a damaged recurring event (UID {}): {}", master.uid(), e.getMessage());
             }
         }
-        return new ParsedFeed(parsed, skipped, events.size());
+        return new ParsedFeed(parsed, skipped, events.size(), reasons);
     }
 
     /** A recurring event waiting for its overrides to be known before it is expanded. */

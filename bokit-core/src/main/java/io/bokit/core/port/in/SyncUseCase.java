@@ -12,4 +12,13 @@ public interface SyncUseCase {
      * @throws io.bokit.core.domain.StorageException if the sync state cannot be read or claimed
      */
     SyncResult sync(SyncCommand command);
+
+    /**
+     * Forgets when the last sync was claimed, so the next due check (a web request, a sync without force) starts a
+     * run: the original's {@code Cache::forget('last_auto_sync')}. A run in progress keeps its lease. A host's
+     * request hook in another process sees it within its refresh period. Thread-safe.
+     *
+     * @throws io.bokit.core.domain.StorageException if the sync state cannot be written
+     */
+    void forgetLastClaim();
 }
