@@ -1,6 +1,5 @@
 package io.bokit.cli;
 
-import io.bokit.core.domain.FeedOutcome;
 import io.bokit.core.domain.FeedResult;
 import io.bokit.core.domain.FetchState;
 import io.bokit.core.domain.SyncCounters;
@@ -79,7 +78,7 @@ final class ReportPrinter {
                             "counters", countersJson(feed.counters()),
                             "error", feed.error(),
                             "note", feed.note(),
-                            "held", feed.outcome() == FeedOutcome.SYNCED && feed.note() != null,
+                            "held", feed.held(),
                             "skippedReasons", feed.skippedReasons(),
                             "backoffUntil", state == null ? null : state.backoffUntil());
                 })

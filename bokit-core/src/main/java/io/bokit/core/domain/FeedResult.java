@@ -51,6 +51,14 @@ public record FeedResult(
         return new FeedResult(feed.id(), feed.name(), FeedOutcome.FAILED, SyncCounters.ZERO, error);
     }
 
+    /**
+     * Whether the empty-feed guard held the feed: it parsed to no events while future bookings were expected, and
+     * nothing vanished (a synced result with a {@link #note()} says so).
+     */
+    public boolean held() {
+        return outcome == FeedOutcome.SYNCED && note != null;
+    }
+
     /** Whether the feed failed. */
     public boolean failed() {
         return outcome == FeedOutcome.FAILED;

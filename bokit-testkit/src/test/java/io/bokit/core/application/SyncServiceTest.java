@@ -577,6 +577,7 @@ class SyncServiceTest {
         FeedResult rest = resting.feed(id).orElseThrow();
         assertThat(rest.outcome()).isEqualTo(FeedOutcome.BACKED_OFF);
         assertThat(rest.error()).isNull();
+        assertThat(rest.held()).isFalse();
         assertThat(rest.note())
                 .isEqualTo("resting after 1 failure until " + clock.now().plus(Duration.ofMinutes(1))
                         + " (last error: HTTP 500: server error)");
@@ -624,6 +625,7 @@ class SyncServiceTest {
 
         // then the result says the guard held it, and the log line too
         assertThat(held.outcome()).isEqualTo(FeedOutcome.SYNCED);
+        assertThat(held.held()).isTrue();
         assertThat(held.note())
                 .isEqualTo("held by the empty-feed guard: the feed came back empty (1 of 3 runs needed to believe it);"
                         + " nothing vanished");
