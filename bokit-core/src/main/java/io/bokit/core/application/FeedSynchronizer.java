@@ -167,7 +167,8 @@ final class FeedSynchronizer {
                 break;
             }
             if (!seen.add(event.key())) {
-                reasons.add(Secrets.mask("duplicate UID " + event.key()));
+                reasons.add(Secrets.mask(
+                        "duplicate UID " + ParsedFeed.shorten(event.key().toString())));
             }
         }
         return reasons;

@@ -41,11 +41,22 @@ public record ParsedFeed(List<FeedEvent> events, int skipped, int eventsSeen, Li
      * @return a short line, never null
      */
     static String reason(String reason, String uid) {
-        String why = reason == null || reason.isBlank() ? "damaged" : reason.strip();
+        String why = reason == null || reason.isBlank() ? "damaged" : shorten(reason);
         if (uid == null || uid.isBlank()) {
             return why;
         }
-        String shown = uid.strip();
-        return why + " (UID " + (shown.length() > 60 ? shown.substring(0, 60) + "…" : shown) + ")";
+        return why + " (UID " + shorten(uid) + ")";
+    }
+
+    /**
+     * Text from a feed made safe to show: one line of at most 80 characters, control characters replaced, so a
+     * hostile feed cannot make a report or a log line long or write to a terminal.
+     *
+     * @param text the text, not null
+     * @return the text shortened, never null
+     */
+    public static String shorten(String text) {
+        String line = text.strip().replaceAll("\\s+", " ").replaceAll("\\p{Cntrl}", "?");
+        return line.length() > 80 ? line.substring(0, 80) + "…" : line;
     }
 }

@@ -680,6 +680,23 @@ class SyncServiceTest {
     }
 
     @Test
+    void aSkippedReasonIsOneShortLineWhateverTheFeedHolds() {
+        Bokit bokit = bokit();
+        FeedId id = addFeed(bokit, "seaview", "seaview-airbnb", airbnb);
+        String hostile = "x".repeat(200) + "\u001b[31m";
+        feeds.serve(
+                airbnb,
+                ICalFeedBuilder.airbnb()
+                        .raw("BEGIN:VEVENT\r\nUID:" + hostile + "\r\nSUMMARY:Reserved\r\nEND:VEVENT\r\n")
+                        .build());
+
+        String reason = syncAll(bokit).feed(id).orElseThrow().skippedReasons().get(0);
+
+        assertThat(reason).startsWith("no DTSTART (UID xxx").endsWith("…)").doesNotContain("\u001b");
+        assertThat(reason.length()).isLessThan(110);
+    }
+
+    @Test
     void forgettingTheLastClaimMakesTheNextSyncDue() {
         // given a sync that claimed the interval
         Bokit bokit = bokit();
