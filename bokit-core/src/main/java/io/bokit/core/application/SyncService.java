@@ -46,6 +46,7 @@ public final class SyncService implements SyncUseCase {
     private final RunSettings settings;
     private final FeedSynchronizer synchronizer;
     private final Listeners listeners;
+    private final Runnable onForget;
 
     SyncService(
             FeedCatalogPort catalog,
@@ -54,7 +55,8 @@ public final class SyncService implements SyncUseCase {
             ClockPort clock,
             RunSettings settings,
             FeedSynchronizer synchronizer,
-            Listeners listeners) {
+            Listeners listeners,
+            Runnable onForget) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.state = Objects.requireNonNull(state, "state");
         this.options = Objects.requireNonNull(options, "options");
@@ -62,6 +64,7 @@ public final class SyncService implements SyncUseCase {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.synchronizer = Objects.requireNonNull(synchronizer, "synchronizer");
         this.listeners = Objects.requireNonNull(listeners, "listeners");
+        this.onForget = Objects.requireNonNull(onForget, "onForget");
     }
 
     @Override
@@ -160,10 +163,14 @@ public final class SyncService implements SyncUseCase {
         return details;
     }
 
-    /** Forgets the last claim, so the next request or sync without force starts a run (a lease held stays). */
+    /**
+     * Forgets the last claim, so the next request or sync without force starts a run (a lease held stays); this
+     * process's request hook notices at its next request.
+     */
     @Override
     public void forgetLastClaim() {
         state.forget();
+        onForget.run();
     }
 
     private static String describe(Throwable e) {

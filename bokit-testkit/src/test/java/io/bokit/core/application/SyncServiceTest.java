@@ -713,6 +713,28 @@ class SyncServiceTest {
     }
 
     @Test
+    void thisProcesssRequestHookNoticesAForgottenClaimAtItsNextRequest() {
+        // given a hook that has just claimed the interval, so its fast path says "not due" for five minutes
+        Bokit bokit = bokit();
+        options.store("install.complete", "true");
+        options.store("sync.interval", "300");
+        bokit.autoSync().onRequest();
+        bokit.autoSync().onRequest();
+        assertThat(log.lines())
+                .filteredOn(line -> line.startsWith("[SyncJob] Starting"))
+                .hasSize(1);
+
+        // when the claim is forgotten in this process
+        bokit.sync().forgetLastClaim();
+        bokit.autoSync().onRequest();
+
+        // then the next request starts a run at once, not after the refresh period
+        assertThat(log.lines())
+                .filteredOn(line -> line.startsWith("[SyncJob] Starting"))
+                .hasSize(2);
+    }
+
+    @Test
     void aManualSyncRespectsTheLeaseAndWithoutForceTheInterval() {
         Bokit bokit = bokit();
         options.store("sync.interval", "300");

@@ -15,8 +15,9 @@ public interface SyncUseCase {
 
     /**
      * Forgets when the last sync was claimed, so the next due check (a web request, a sync without force) starts a
-     * run: the original's {@code Cache::forget('last_auto_sync')}. A run in progress keeps its lease. A host's
-     * request hook in another process sees it within its refresh period. Thread-safe.
+     * run: the original's {@code Cache::forget('last_auto_sync')}. A run in progress keeps its lease. The request
+     * hook of this process sees it at its next request, one in another process within its refresh period.
+     * Thread-safe.
      *
      * @throws io.bokit.core.domain.StorageException if the sync state cannot be written
      */
