@@ -10,9 +10,10 @@ import io.bokit.core.port.in.AddFeedCommand;
 import io.bokit.core.port.in.SyncCommand;
 import io.bokit.core.port.in.SyncResult;
 import io.bokit.core.port.out.ClockPort;
+import io.bokit.host.BokitHost;
+import io.bokit.host.BokitSettings;
 import io.bokit.http.HttpFeedFetcher;
 import io.bokit.http.HttpFetchSettings;
-import io.bokit.jdbc.BokitJdbc;
 import io.bokit.jdbc.InitializeMode;
 import io.bokit.testkit.LocalFeedServer;
 import java.io.PrintStream;
@@ -93,21 +94,19 @@ public final class BigFeedHarness {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:file:" + directory.resolve("bokit").toAbsolutePath());
         dataSource.setUser("sa");
-        BokitJdbc stores =
-                BokitJdbc.builder(dataSource).initialize(InitializeMode.ALWAYS).build();
         try (LocalFeedServer server = LocalFeedServer.start();
                 HeapWatcher heap = new HeapWatcher()) {
-            Bokit bokit = Bokit.builder()
-                    .options(stores.options())
-                    .syncState(stores.syncState())
-                    .catalog(stores.feedCatalog())
-                    .bookings(stores.bookingStore())
+            Bokit bokit = BokitHost.builder(BokitSettings.builder()
+                            .schemaInitialize(InitializeMode.ALWAYS)
+                            .build())
+                    .dataSource(dataSource)
                     .fetcher(new HttpFeedFetcher(HttpFetchSettings.builder()
                             .allowLoopback()
                             .maxBodyBytes(cap)
                             .build()))
-                    .runExecutor(Runnable::run)
-                    .build();
+                    .executor(Runnable::run)
+                    .build()
+                    .bokit();
             CalendarKey calendar = CalendarKey.of("big-listing");
             bokit.feeds().addCalendar(new AddCalendarCommand(calendar, "Big listing", ZONE));
             FeedUrl url = server.serve("/calendar/ical/big.ics", file);

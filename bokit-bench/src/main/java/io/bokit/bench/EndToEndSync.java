@@ -16,9 +16,10 @@ import io.bokit.core.port.in.SyncCommand;
 import io.bokit.core.port.in.SyncResult;
 import io.bokit.core.port.out.ClockPort;
 import io.bokit.core.port.out.ICalFeedPort;
+import io.bokit.host.BokitHost;
+import io.bokit.host.BokitSettings;
 import io.bokit.http.HttpFeedFetcher;
 import io.bokit.http.HttpFetchSettings;
-import io.bokit.jdbc.BokitJdbc;
 import io.bokit.jdbc.InitializeMode;
 import io.bokit.testkit.LocalFeedServer;
 import java.lang.management.CompilationMXBean;
@@ -41,7 +42,7 @@ import javax.sql.DataSource;
 /**
  * The end-to-end scenario of issues 4 and 9: many Airbnb-style feeds served over HTTP on loopback addresses (one
  * address per channel host), synced into a real database through bokit's own adapters ({@link HttpFeedFetcher},
- * {@link BokitJdbc}), in four timed phases: first import, re-sync answered by 304s, re-sync of identical bodies
+ * the JDBC stores, wired by {@link BokitHost}), in four timed phases: first import, re-sync answered by 304s, re-sync of identical bodies
  * without validators (the body-hash path), and re-sync with a share of the feeds changed. Every phase counts the
  * booking rows written (statements on the booking table, through {@link CountingDataSource}) and watches the heap.
  * Not thread-safe: one scenario, one thread.
@@ -168,19 +169,16 @@ final class EndToEndSync implements AutoCloseable {
         this.counting = new CountingDataSource(dataSource, PREFIX);
         this.fetcher = new CountingFetcher(
                 new HttpFeedFetcher(HttpFetchSettings.builder().allowLoopback().build()));
-        BokitJdbc stores = BokitJdbc.builder(counting)
-                .tablePrefix(PREFIX)
-                .initialize(InitializeMode.ALWAYS)
-                .build();
-        this.bokit = Bokit.builder()
-                .options(stores.options())
-                .syncState(stores.syncState())
-                .catalog(stores.feedCatalog())
-                .bookings(stores.bookingStore())
+        this.bokit = BokitHost.builder(BokitSettings.builder()
+                        .tablePrefix(PREFIX)
+                        .schemaInitialize(InitializeMode.ALWAYS)
+                        .parallelHosts(config.parallelHosts())
+                        .build())
+                .dataSource(counting)
                 .fetcher(fetcher)
-                .settings(RunSettings.defaults().withParallelHosts(config.parallelHosts()))
-                .runExecutor(Runnable::run)
-                .build();
+                .executor(Runnable::run)
+                .build()
+                .bokit();
         for (int h = 1; h <= config.hosts(); h++) {
             servers.add(LocalFeedServer.start("127.0.0." + h));
         }

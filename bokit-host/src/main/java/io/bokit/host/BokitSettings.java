@@ -230,6 +230,18 @@ public final class BokitSettings {
         return new Builder();
     }
 
+    /**
+     * Settings from plain text properties, for a host without a framework that binds them (a servlet
+     * container, a {@code .properties} file): the same {@code bokit.*} keys as in the Spring and Micronaut
+     * guides, durations such as {@code 1500ms}, {@code 30s}, {@code 15m} or {@code PT15M}, sizes such as
+     * {@code 10MB}, lists comma-separated. Keys without the {@code bokit.} prefix are ignored.
+     *
+     * @throws BokitConfigurationException for an unknown {@code bokit.*} key or a bad value, naming it
+     */
+    public static BokitSettings fromProperties(Map<String, String> properties) {
+        return PropertiesReader.read(properties);
+    }
+
     /** Every default. */
     public static BokitSettings defaults() {
         return builder().build();
