@@ -11,8 +11,9 @@ import java.util.Optional;
 /**
  * bokit's settings under {@code bokit.*}, as Micronaut binds them: every value is empty when not set,
  * and {@link BokitSettings} (where every default and every check lives, the same for every host)
- * fills it in. The calendars and their feeds ({@code bokit.calendars.*}) are read from the environment
- * instead, see {@link BokitFactory#settings}.
+ * fills it in. The calendars and their feeds ({@code bokit.calendars.<key>.name}, {@code .zone},
+ * {@code .feeds.<feed-id>.url}, {@code .feeds.<feed-id>.name}) are not bound here: the factory reads
+ * them from the environment as sub-maps, so no feed URL (a secret) is ever injected into a bean.
  */
 @ConfigurationProperties(BokitSettings.PREFIX)
 public interface BokitConfiguration {
