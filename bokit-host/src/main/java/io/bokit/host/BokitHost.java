@@ -237,6 +237,7 @@ public final class BokitHost implements AutoCloseable {
                     .tablePrefix(settings.tablePrefix())
                     .initialize(settings.schemaInitialize())
                     .dbTime(settings.dbTime())
+                    .maxConnections(settings.databaseMaxConnections())
                     .build();
         }
     }

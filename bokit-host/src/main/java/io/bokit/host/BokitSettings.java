@@ -9,6 +9,7 @@ import io.bokit.core.domain.OptionKey;
 import io.bokit.core.port.in.AddCalendarCommand;
 import io.bokit.core.port.in.AddFeedCommand;
 import io.bokit.http.HttpFetchSettings;
+import io.bokit.jdbc.BokitJdbc;
 import io.bokit.jdbc.InitializeMode;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -60,6 +61,8 @@ public final class BokitSettings {
     public static final String SCHEMA_INITIALIZE = "bokit.schema.initialize";
     /** {@code bokit.schema.table-prefix}. */
     public static final String SCHEMA_TABLE_PREFIX = "bokit.schema.table-prefix";
+    /** {@code bokit.database.max-connections}: how many of the host's connections bokit holds at most at once. */
+    public static final String DATABASE_MAX_CONNECTIONS = "bokit.database.max-connections";
     /** {@code bokit.http.connect-timeout}. */
     public static final String HTTP_CONNECT_TIMEOUT = "bokit.http.connect-timeout";
     /** {@code bokit.http.request-timeout}. */
@@ -91,6 +94,8 @@ public final class BokitSettings {
     public static final InitializeMode DEFAULT_SCHEMA_INITIALIZE = InitializeMode.EMBEDDED;
     /** Default of {@value #SCHEMA_TABLE_PREFIX}: {@code bokit_}. */
     public static final String DEFAULT_TABLE_PREFIX = "bokit_";
+    /** Default of {@value #DATABASE_MAX_CONNECTIONS}: 2. */
+    public static final int DEFAULT_DATABASE_MAX_CONNECTIONS = BokitJdbc.DEFAULT_MAX_CONNECTIONS;
     /** Default of {@value #HTTP_CONNECT_TIMEOUT}: 10 seconds. */
     public static final Duration DEFAULT_HTTP_CONNECT_TIMEOUT = HttpFetchSettings.DEFAULT_CONNECT_TIMEOUT;
     /** Default of {@value #HTTP_REQUEST_TIMEOUT}: 30 seconds. */
@@ -141,6 +146,7 @@ public final class BokitSettings {
     private final Duration executorShutdownTimeout;
     private final InitializeMode schemaInitialize;
     private final String tablePrefix;
+    private final int databaseMaxConnections;
     private final Duration httpConnectTimeout;
     private final Duration httpRequestTimeout;
     private final long httpMaxBodyBytes;
@@ -179,6 +185,8 @@ public final class BokitSettings {
         requireBetween(EXECUTOR_SHUTDOWN_TIMEOUT, executorShutdownTimeout, Duration.ZERO, Duration.ofHours(1));
         this.schemaInitialize = orDefault(b.schemaInitialize, DEFAULT_SCHEMA_INITIALIZE);
         this.tablePrefix = orDefault(b.tablePrefix, DEFAULT_TABLE_PREFIX);
+        this.databaseMaxConnections = orDefault(b.databaseMaxConnections, DEFAULT_DATABASE_MAX_CONNECTIONS);
+        requireBetween(DATABASE_MAX_CONNECTIONS, databaseMaxConnections, 1, 64);
         this.httpConnectTimeout = orDefault(b.httpConnectTimeout, DEFAULT_HTTP_CONNECT_TIMEOUT);
         this.httpRequestTimeout = orDefault(b.httpRequestTimeout, DEFAULT_HTTP_REQUEST_TIMEOUT);
         this.httpMaxBodyBytes = orDefault(b.httpMaxBodyBytes, DEFAULT_HTTP_MAX_BODY_BYTES);
@@ -300,6 +308,11 @@ public final class BokitSettings {
     /** The prefix of every bokit table. */
     public String tablePrefix() {
         return tablePrefix;
+    }
+
+    /** How many of the host's connections bokit holds at most at once. */
+    public int databaseMaxConnections() {
+        return databaseMaxConnections;
     }
 
     /** The fetcher's settings, with this clock. */
@@ -431,6 +444,7 @@ public final class BokitSettings {
         private Duration executorShutdownTimeout;
         private InitializeMode schemaInitialize;
         private String tablePrefix;
+        private Integer databaseMaxConnections;
         private Duration httpConnectTimeout;
         private Duration httpRequestTimeout;
         private Long httpMaxBodyBytes;
@@ -515,6 +529,12 @@ public final class BokitSettings {
         /** {@value BokitSettings#SCHEMA_TABLE_PREFIX}. */
         public Builder tablePrefix(String value) {
             this.tablePrefix = value;
+            return this;
+        }
+
+        /** {@value BokitSettings#DATABASE_MAX_CONNECTIONS}, 1 to 64: keep it well below the host pool's size. */
+        public Builder databaseMaxConnections(Integer value) {
+            this.databaseMaxConnections = value;
             return this;
         }
 

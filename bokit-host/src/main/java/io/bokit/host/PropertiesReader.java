@@ -52,6 +52,7 @@ final class PropertiesReader {
                 case BokitSettings.EXECUTOR_SHUTDOWN_TIMEOUT -> b.executorShutdownTimeout(duration(key, value));
                 case BokitSettings.SCHEMA_INITIALIZE -> b.schemaInitialize(initialize(key, value));
                 case BokitSettings.SCHEMA_TABLE_PREFIX -> b.tablePrefix(value);
+                case BokitSettings.DATABASE_MAX_CONNECTIONS -> b.databaseMaxConnections(integer(key, value));
                 case BokitSettings.HTTP_CONNECT_TIMEOUT -> b.httpConnectTimeout(duration(key, value));
                 case BokitSettings.HTTP_REQUEST_TIMEOUT -> b.httpRequestTimeout(duration(key, value));
                 case BokitSettings.HTTP_MAX_BODY_SIZE -> b.httpMaxBodyBytes(size(key, value));

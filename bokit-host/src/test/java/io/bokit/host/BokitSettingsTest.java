@@ -27,6 +27,7 @@ class BokitSettingsTest {
         assertThat(settings.executorShutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.schemaInitialize()).isEqualTo(InitializeMode.EMBEDDED);
         assertThat(settings.tablePrefix()).isEqualTo("bokit_");
+        assertThat(settings.databaseMaxConnections()).isEqualTo(2);
         assertThat(settings.defaultInterval()).isNull();
         assertThat(settings.installComplete()).isNull();
         assertThat(settings.calendars()).isEmpty();
@@ -79,6 +80,9 @@ class BokitSettingsTest {
                         .executorShutdownTimeout(Duration.ofSeconds(-1))
                         .build())
                 .hasMessageStartingWith("Invalid bokit.executor.shutdown-timeout:");
+        assertThatThrownBy(
+                        () -> BokitSettings.builder().databaseMaxConnections(0).build())
+                .hasMessage("Invalid bokit.database.max-connections: must be 1 to 64, was 0");
         assertThatThrownBy(() -> BokitSettings.builder().httpMaxBodyBytes(0L).build())
                 .hasMessage("Invalid bokit.http.max-body-size: must be at least 1 byte, was 0");
     }

@@ -1,5 +1,6 @@
 package io.bokit.jdbc;
 
+import io.bokit.core.domain.InvalidInputException;
 import io.bokit.core.port.out.BookingStorePort;
 import io.bokit.core.port.out.FeedCatalogPort;
 import io.bokit.core.port.out.OptionsPort;
@@ -82,9 +83,13 @@ public final class BokitJdbc {
         return prefix;
     }
 
+    /** The default of {@link Builder#maxConnections(int)}: 2. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 2;
+
     /** Builds a {@link BokitJdbc}; not thread-safe, use it on one thread. */
     public static final class Builder {
         private final DataSource dataSource;
+        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private TablePrefix prefix = TablePrefix.DEFAULT;
         private InitializeMode initialize = InitializeMode.EMBEDDED;
         private boolean dbTime = true;
@@ -130,6 +135,23 @@ public final class BokitJdbc {
         }
 
         /**
+         * Sets how many connections of the data source bokit holds at most at once, across every thread of
+         * a sync (a thread that already holds one may take a second), so that a sync never starves the
+         * host's pages of their pool. A pool that times out is asked again, three times in all.
+         *
+         * @param value 1 to 64; {@value #DEFAULT_MAX_CONNECTIONS} by default
+         * @return this builder
+         * @throws io.bokit.core.domain.InvalidInputException if out of range
+         */
+        public Builder maxConnections(int value) {
+            if (value < 1 || value > 64) {
+                throw new InvalidInputException("max connections must be 1 to 64, was " + value);
+            }
+            this.maxConnections = value;
+            return this;
+        }
+
+        /**
          * Sets the dialect instead of detecting it from the database.
          *
          * @param value the dialect, not null
@@ -149,7 +171,7 @@ public final class BokitJdbc {
          *     a schema script fails, or the schema is newer than this jar knows
          */
         public BokitJdbc build() {
-            Jdbc jdbc = new Jdbc(dataSource);
+            Jdbc jdbc = new Jdbc(dataSource, maxConnections);
             Dialect detected = dialect != null
                     ? dialect
                     : jdbc.run(

@@ -8,26 +8,43 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The plumbing every store shares: borrow a connection, run prepared statements, turn an {@link
  * SQLException} into a {@link StorageException}. Thread-safe (it only holds the data source).
  */
 final class Jdbc {
+    private static final Logger log = LoggerFactory.getLogger(Jdbc.class);
+
+    /** How many times a connection is asked for when the pool times out (the pool itself waits between). */
+    static final int CONNECTION_ATTEMPTS = 3;
+
     private final DataSource dataSource;
+    private final Semaphore connections;
+    /** How many connections this thread holds now, so a thread that already holds one is never blocked. */
+    private final ThreadLocal<int[]> held = ThreadLocal.withInitial(() -> new int[1]);
 
     Jdbc(DataSource dataSource) {
+        this(dataSource, BokitJdbc.DEFAULT_MAX_CONNECTIONS);
+    }
+
+    Jdbc(DataSource dataSource, int maxConnections) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.connections = new Semaphore(maxConnections, true);
     }
 
     /** Runs {@code work} on a connection in its current commit mode: each statement commits on its own by default. */
     <T> T run(String what, SqlWork<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            return work.run(connection);
+        try (Borrowed borrowed = borrow(what)) {
+            return work.run(borrowed.connection());
         } catch (SQLException e) {
             throw failure(what, e);
         } catch (BokitException e) {
@@ -43,7 +60,8 @@ final class Jdbc {
      * source) is left to its owner, who commits or rolls back everything at once.
      */
     <T> T inTransaction(String what, SqlWork<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Borrowed borrowed = borrow(what)) {
+            Connection connection = borrowed.connection();
             if (!connection.getAutoCommit()) {
                 return work.run(connection);
             }
@@ -64,6 +82,81 @@ final class Jdbc {
             throw e;
         } catch (RuntimeException e) {
             throw failure(what, e);
+        }
+    }
+
+    /**
+     * A connection from the data source, at most {@code maxConnections} at once across bokit's threads (a
+     * thread that already holds one gets another without waiting), so a sync never takes more of the
+     * host's pool than that. A pool that times out (SQL state class 08, or a transient connection
+     * exception, as HikariCP's "Connection is not available") is asked again, up to
+     * {@value #CONNECTION_ATTEMPTS} times in all.
+     */
+    private Borrowed borrow(String what) throws SQLException {
+        int[] mine = held.get();
+        boolean gated = mine[0] == 0;
+        if (gated) {
+            try {
+                connections.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StorageException("Could not " + what + ": interrupted while waiting for a connection", e);
+            }
+        }
+        try {
+            Connection connection = connect(what);
+            mine[0]++;
+            return new Borrowed(connection, gated);
+        } catch (SQLException | RuntimeException e) {
+            if (gated) {
+                connections.release();
+            }
+            throw e;
+        }
+    }
+
+    private Connection connect(String what) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return dataSource.getConnection();
+            } catch (SQLTransientConnectionException e) {
+                if (attempt >= CONNECTION_ATTEMPTS) {
+                    throw e;
+                }
+                log.warn(
+                        "[SyncJob] No database connection was available to {} (attempt {} of {}), asking again: {}",
+                        what,
+                        attempt,
+                        CONNECTION_ATTEMPTS,
+                        Secrets.mask(e.getMessage()));
+            }
+        }
+    }
+
+    /** A borrowed connection; closing it gives it back and frees its place. */
+    private final class Borrowed implements AutoCloseable {
+        private final Connection connection;
+        private final boolean gated;
+
+        Borrowed(Connection connection, boolean gated) {
+            this.connection = connection;
+            this.gated = gated;
+        }
+
+        Connection connection() {
+            return connection;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                connection.close();
+            } finally {
+                held.get()[0]--;
+                if (gated) {
+                    connections.release();
+                }
+            }
         }
     }
 

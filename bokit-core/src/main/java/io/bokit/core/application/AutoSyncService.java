@@ -9,6 +9,7 @@ import io.bokit.core.port.in.AutoSyncUseCase;
 import io.bokit.core.port.out.ClockPort;
 import io.bokit.core.port.out.OptionsPort;
 import io.bokit.core.port.out.SyncStatePort;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,6 +43,13 @@ public final class AutoSyncService implements AutoSyncUseCase {
     private final AtomicBoolean checking = new AtomicBoolean();
     /** Until this epoch millisecond (inclusive) no request needs to look further. */
     private static final Runnable NOTHING = () -> {};
+
+    /**
+     * How soon a check looks again when the interval is over but another run still holds the lease
+     * (a run longer than the interval): the next claim follows the lease's release within this time,
+     * instead of waiting a whole refresh period.
+     */
+    static final Duration BUSY_RECHECK = Duration.ofSeconds(2);
 
     private volatile long quietUntilMillis = Long.MIN_VALUE;
 
@@ -142,7 +150,15 @@ public final class AutoSyncService implements AutoSyncUseCase {
                 state.claimInterval(current.syncInterval(), settings.owner(), settings.leaseFor(), now);
         if (won.isEmpty()) {
             // another thread or node claimed first, or a run still holds the lease: read what it left
-            return SyncPolicy.decide(current, state.load(), now);
+            SyncDecision after = SyncPolicy.decide(current, state.load(), now);
+            if (after instanceof SyncDecision.Due) {
+                // the interval is over but a run overran it: look again as soon as its lease may be released
+                Duration wait =
+                        BUSY_RECHECK.compareTo(settings.refreshPeriod()) < 0 ? BUSY_RECHECK : settings.refreshPeriod();
+                log.debug("[AutoSync] A run still holds the lease; checking again in {}", wait);
+                return new SyncDecision.NotDue(now.plus(wait));
+            }
+            return after;
         }
         RunLease lease = won.get();
         log.info("[AutoSync] Sync triggered");
@@ -175,6 +191,8 @@ public final class AutoSyncService implements AutoSyncUseCase {
                         lease.expiresAt(),
                         e.toString());
             }
+            // a run longer than the interval: the next request of this process checks again at once
+            refreshSoon();
         }
     }
 }

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * the {@link RequestTrigger}. On the one request per refresh period that starts a check, it first
  * flushes the response of a page that completed (not one that threw, nor an asynchronous one), so
  * that page goes out before the check and the sync start competing for the CPU. Register it for
- * {@link DispatcherType#REQUEST} only. Nothing it does can fail a request.
+ * {@link DispatcherType#REQUEST} only, with async supported as soon as one servlet is asynchronous
+ * (docs/servlet.md shows the registration). Nothing it does can fail a request.
  */
 public final class BokitServletFilter implements Filter {
     private static final Logger log = LoggerFactory.getLogger(BokitServletFilter.class);
@@ -34,7 +35,8 @@ public final class BokitServletFilter implements Filter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!(request instanceof HttpServletRequest http) || trigger.excludes(path(http))) {
+        String path = request instanceof HttpServletRequest http ? path(http) : null;
+        if (path == null || trigger.excludes(path)) {
             chain.doFilter(request, response);
             return;
         }
@@ -44,15 +46,19 @@ public final class BokitServletFilter implements Filter {
             // a page that failed still has its error page to come, an asynchronous one its body
             pageDone = !request.isAsyncStarted();
         } finally {
-            trigger.afterResponse(path(http), pageDone ? () -> flush(response) : null);
+            trigger.afterResponse(path, pageDone ? () -> flush(response) : null);
         }
     }
 
-    /** The request's path without the context path. */
+    /**
+     * The request's path without the context path, as the container mapped it: decoded, normalised and
+     * without path parameters, so {@code /static/app.css;jsessionid=1} is {@code /static/app.css}.
+     */
     static String path(HttpServletRequest request) {
-        String uri = request.getRequestURI();
-        String context = request.getContextPath();
-        return context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
+        String servletPath = request.getServletPath();
+        String pathInfo = request.getPathInfo();
+        String path = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
+        return path.isEmpty() ? "/" : path;
     }
 
     /** Sends what the page has written so far; a client that has gone away does not stop the check. */

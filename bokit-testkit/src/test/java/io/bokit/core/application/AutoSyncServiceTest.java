@@ -299,6 +299,49 @@ class AutoSyncServiceTest {
     }
 
     @Test
+    void anotherNodeClaimsWithinSecondsOfTheReleaseOfARunThatOverranTheInterval() {
+        // given node A's run that lasts longer than the interval
+        InMemorySyncState nodeAState = new InMemorySyncState(store);
+        QueueExecutor nodeARuns = new QueueExecutor();
+        AutoSyncService nodeA =
+                new AutoSyncService(options, nodeAState, clock, started::add, SETTINGS, Runnable::run, nodeARuns);
+        AutoSyncService nodeB = hook();
+        nodeA.onRequest();
+        assertThat(nodeARuns.submitted()).isEqualTo(1);
+
+        // when node B sees the interval over while A still holds the lease
+        clock.advance(INTERVAL.plusSeconds(1));
+        nodeB.onRequest();
+        assertThat(runs.submitted()).isZero();
+
+        // and A's run ends a few seconds later
+        clock.advance(Duration.ofSeconds(5));
+        nodeARuns.runAll();
+
+        // then B claims within a few seconds of the release, not a whole refresh period later
+        clock.advance(AutoSyncService.BUSY_RECHECK.plusMillis(1));
+        nodeB.onRequest();
+        assertThat(runs.submitted()).isEqualTo(1);
+    }
+
+    @Test
+    void theNodeWhoseRunOverranTheIntervalClaimsOnTheFirstRequestAfterItEnds() {
+        // given a run still going when the next interval is over, and a request that found its lease held
+        AutoSyncService hook = hook();
+        hook.onRequest();
+        clock.advance(INTERVAL.plusSeconds(1));
+        hook.onRequest();
+        assertThat(runs.submitted()).isEqualTo(1);
+
+        // when the run ends
+        runs.runAll();
+
+        // then the very next request claims the overdue interval
+        hook.onRequest();
+        assertThat(runs.submitted()).isEqualTo(2);
+    }
+
+    @Test
     void aCrashedRunsLeaseExpiresAndTheNextDueRequestRecovers() {
         // given a run whose process died: its lease is never released
         state.claimInterval(INTERVAL, "dead-node", SETTINGS.leaseFor(), clock.now());

@@ -1,0 +1,36 @@
+package io.bokit.spring;
+
+import io.bokit.host.BokitHost;
+import io.bokit.host.BokitSettings;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * bokit's trigger in a Spring WebFlux application: a {@link BokitWebFilter} over the application's
+ * {@link BokitHost}, registered only when the web stack is reactive and a {@code BokitHost} bean exists.
+ * {@code bokit.trigger.enabled=false} leaves it out; an application's own {@code BokitWebFilter} bean wins.
+ */
+@AutoConfiguration(after = BokitAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnClass(Schedulers.class)
+@ConditionalOnBean(BokitHost.class)
+@ConditionalOnProperty(
+        prefix = BokitSettings.PREFIX,
+        name = "trigger.enabled",
+        havingValue = "true",
+        matchIfMissing = true)
+public class BokitWebFluxAutoConfiguration {
+
+    /** The after-response filter, triggering on {@code boundedElastic}, never on the event loop. */
+    @Bean
+    @ConditionalOnMissingBean
+    BokitWebFilter bokitWebFilter(BokitHost host) {
+        return new BokitWebFilter(host.trigger());
+    }
+}
