@@ -50,6 +50,9 @@ public interface BokitConfiguration {
     /** The database schema. */
     Schema getSchema();
 
+    /** How bokit uses the host's database connections. */
+    Database getDatabase();
+
     /** How feeds are fetched. */
     Http getHttp();
 
@@ -84,6 +87,13 @@ public interface BokitConfiguration {
 
         /** The prefix of every bokit table (default {@code bokit_}). */
         Optional<String> getTablePrefix();
+    }
+
+    /** The host's connections: how many bokit holds at once. */
+    @ConfigurationProperties("database")
+    interface Database {
+        /** How many of the host's connections bokit holds at most at once, 1 to 64 (default 2). */
+        Optional<Integer> getMaxConnections();
     }
 
     /** Fetching: timeouts, the body cap, the User-Agent and the SSRF guard's exceptions. */

@@ -92,6 +92,7 @@ final class BokitFactory {
                 .executorShutdownTimeout(executor.getShutdownTimeout().orElse(null))
                 .schemaInitialize(config.getSchema().getInitialize().orElse(null))
                 .tablePrefix(config.getSchema().getTablePrefix().orElse(null))
+                .databaseMaxConnections(config.getDatabase().getMaxConnections().orElse(null))
                 .httpConnectTimeout(http.getConnectTimeout().orElse(null))
                 .httpRequestTimeout(http.getRequestTimeout().orElse(null))
                 .httpMaxBodyBytes(http.getMaxBodySize().orElse(null))

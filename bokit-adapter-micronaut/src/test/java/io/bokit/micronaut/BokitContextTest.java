@@ -52,6 +52,7 @@ class BokitContextTest {
             assertThat(settings.triggerEnabled()).isTrue();
             assertThat(settings.schemaInitialize()).isEqualTo(InitializeMode.EMBEDDED);
             assertThat(settings.tablePrefix()).isEqualTo(BokitSettings.DEFAULT_TABLE_PREFIX);
+            assertThat(settings.databaseMaxConnections()).isEqualTo(BokitSettings.DEFAULT_DATABASE_MAX_CONNECTIONS);
             assertThat(settings.executorThreads()).isEqualTo(BokitSettings.DEFAULT_EXECUTOR_THREADS);
             assertThat(settings.executorQueueCapacity()).isEqualTo(BokitSettings.DEFAULT_EXECUTOR_QUEUE_CAPACITY);
             assertThat(settings.executorShutdownTimeout()).isEqualTo(BokitSettings.DEFAULT_EXECUTOR_SHUTDOWN_TIMEOUT);

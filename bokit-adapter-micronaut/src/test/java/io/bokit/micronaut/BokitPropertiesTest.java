@@ -145,6 +145,20 @@ class BokitPropertiesTest {
     }
 
     @Test
+    void theDatabaseMaxConnectionsReachTheHostAndAnOutOfRangeValueFailsTheStartup() {
+        try (ApplicationContext context =
+                TestApp.withDatabase().with("bokit.database.max-connections", 3).run()) {
+            assertThat(context.getBean(BokitHost.class).settings().databaseMaxConnections())
+                    .isEqualTo(3);
+        }
+        assertThatThrownBy(() -> TestApp.withDatabase()
+                        .with("bokit.database.max-connections", 0)
+                        .run()
+                        .close())
+                .hasStackTraceContaining("Invalid bokit.database.max-connections: must be 1 to 64, was 0");
+    }
+
+    @Test
     void closingTheContextStopsTheHostsExecutorWithinTheShutdownTimeout() throws Exception {
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch interrupted = new CountDownLatch(1);
