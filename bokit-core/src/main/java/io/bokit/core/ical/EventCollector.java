@@ -1,86 +1,115 @@
 package io.bokit.core.ical;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
-import net.fortuna.ical4j.data.ContentHandler;
 
 /**
- * Receives ical4j's streaming parse callbacks and keeps, for each top-level VEVENT of every VCALENDAR, the raw
- * properties the channel rules need. Nested components (VALARM) and every other component are ignored. Not
- * thread-safe; one per parse.
+ * Streams the unfolded content lines of a feed and keeps, for each VEVENT, the raw properties the channel rules
+ * need. Only a {@code BEGIN:}/{@code END:} line (no parameters) opens or closes a component. It recovers from any
+ * single line: an unreadable line is ignored when its property is not one the rules read,
+ * and damages its event when it is; a {@code BEGIN:VEVENT} always starts a new event (an event still open is
+ * damaged: it never ended), an {@code END:} closes the innermost open component of that name and is ignored when
+ * none is open. Nested components (VALARM) and every component outside an event (VTIMEZONE, VTODO …) are ignored.
+ * Not thread-safe; one per parse.
  */
-final class EventCollector implements ContentHandler {
+final class EventCollector {
+    private static final String VEVENT = "VEVENT";
+    private static final String VCALENDAR = "VCALENDAR";
+
     private final List<RawEvent> events = new ArrayList<>();
-    private int depth;
+    /** The components open inside the current event (VALARM …), innermost first. */
+    private final Deque<String> nested = new ArrayDeque<>();
+
     private RawEvent current;
-    private String property;
-    private String tzid;
-    private boolean dateValue;
 
-    @Override
-    public void startCalendar() {
-        depth = 0;
-        current = null;
-    }
-
-    @Override
-    public void endCalendar() {
-        // nothing to do: events are kept as they end
-    }
-
-    @Override
-    public void startComponent(String name) {
-        depth++;
-        if (depth == 1 && "VEVENT".equalsIgnoreCase(name)) {
-            current = new RawEvent();
-        }
-    }
-
-    @Override
-    public void endComponent(String name) {
-        if (depth == 1 && current != null) {
-            events.add(current);
-            current = null;
-        }
-        depth--;
-    }
-
-    @Override
-    public void startProperty(String name) {
-        property = null;
-        if (current != null && depth == 1) {
-            String upper = name.strip().toUpperCase(Locale.ROOT);
-            if (RawEvent.isRead(upper)) {
-                property = upper;
-                tzid = null;
-                dateValue = false;
+    /** Collects the events of {@code unfolded}, whose content lines each end with {@code \n}. */
+    void collect(String unfolded) {
+        int start = 0;
+        while (start < unfolded.length()) {
+            int end = unfolded.indexOf('\n', start);
+            if (end < 0) {
+                end = unfolded.length();
             }
+            if (unfolded.startsWith("BEGIN:", start)) {
+                begin(component(unfolded, start + "BEGIN:".length(), end));
+            } else if (unfolded.startsWith("END:", start)) {
+                end(component(unfolded, start + "END:".length(), end));
+            } else {
+                property(ContentLine.lex(unfolded, start, end));
+            }
+            start = end + 1;
+        }
+        if (current != null) {
+            close("it never ends");
         }
     }
 
-    @Override
-    public void parameter(String name, String value) {
-        if (property == null) {
+    private void begin(String component) {
+        if (component.equals(VEVENT)) {
+            if (current != null) {
+                close("it never ends (a BEGIN:VEVENT came first)");
+            }
+            current = new RawEvent();
+        } else if (component.equals(VCALENDAR)) {
+            if (current != null) {
+                close("it never ends (a BEGIN:VCALENDAR came first)");
+            }
+        } else if (current != null) {
+            nested.push(component);
+        }
+    }
+
+    private void end(String component) {
+        if (current == null) {
             return;
         }
-        if ("TZID".equalsIgnoreCase(name.strip())) {
-            tzid = value;
-        } else if ("VALUE".equalsIgnoreCase(name.strip())) {
-            dateValue = "DATE".equalsIgnoreCase(value.strip());
+        if (component.equals(VEVENT)) {
+            close(null);
+        } else if (nested.contains(component)) {
+            while (!nested.pop().equals(component)) {
+                // components opened inside it and never ended end with it
+            }
+        } else if (component.equals(VCALENDAR)) {
+            close("it never ends (END:VCALENDAR came first)");
         }
     }
 
-    @Override
-    public void propertyValue(String value) {
-        if (property != null) {
-            current.accept(property, value, tzid, dateValue);
+    private void property(ContentLine line) {
+        if (line == null || current == null || !nested.isEmpty() || !RawEvent.isRead(line.name())) {
+            return;
+        }
+        if (line.readable()) {
+            current.accept(line.name(), line.value(), line.tzid(), line.date());
+        } else {
+            current.damage("unreadable " + line.name() + " line");
         }
     }
 
-    @Override
-    public void endProperty(String name) {
-        property = null;
+    private void close(String damage) {
+        if (damage != null) {
+            current.damage(damage);
+        }
+        events.add(current);
+        current = null;
+        nested.clear();
+    }
+
+    /**
+     * The component name of a {@code BEGIN:}/{@code END:} line ({@link LineUnfolder} upper-cased it): its leading name
+     * characters, so that damage after the name ({@code END:VEVENT=x}, a fold of junk) does not hide it.
+     */
+    private static String component(String text, int from, int to) {
+        int start = from;
+        while (start < to && (text.charAt(start) == ' ' || text.charAt(start) == '\t')) {
+            start++;
+        }
+        int end = start;
+        while (end < to && LineUnfolder.isNameChar(text.charAt(end))) {
+            end++;
+        }
+        return text.substring(start, end);
     }
 
     /** The events collected so far, in feed order. */

@@ -29,9 +29,13 @@ final class EventMapper {
     /**
      * The event after the channel rules.
      *
-     * @throws DamagedEventException when it has no DTSTART, an unreadable date or duration, or ends before it starts
+     * @throws DamagedEventException when a line of it could not be read or it never ended, when it has no DTSTART, an
+     *     unreadable date or duration, or ends before it starts
      */
     MappedEvent map(RawEvent raw) throws DamagedEventException {
+        if (raw.damage != null) {
+            throw new DamagedEventException(raw.damage);
+        }
         if (raw.start == null) {
             throw new DamagedEventException("no DTSTART");
         }

@@ -4,7 +4,6 @@ import io.bokit.core.domain.BookingKey;
 import io.bokit.core.domain.FeedEvent;
 import io.bokit.core.domain.FeedParseException;
 import io.bokit.core.domain.InvalidInputException;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import net.fortuna.ical4j.data.CalendarParserImpl;
-import net.fortuna.ical4j.data.ParserException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,10 +18,12 @@ import org.slf4j.LoggerFactory;
  * Parses a channel's iCalendar feed into bookings, applying the channel rules (Airbnb, Booking.com, Agoda, Beds24,
  * OwnerRez, Google …) and expanding recurring events inside the recurrence window.
  *
- * <p>The text is first repaired line by line (byte-order mark, any line ends, TAB folds, folds that split a
- * character, blank lines), then streamed through ical4j's {@code CalendarParser}; no ical4j object model is built
- * and the network is never used (time zones are resolved with {@code java.time}). A damaged event is skipped and
- * counted; a body that is not iCalendar fails as a whole.
+ * <p>The text is first repaired line by line (byte-order mark, any line ends, TAB folds, broken folds, folds that
+ * split a character, blank lines), then streamed content line by content line; no ical4j object model is built
+ * (ical4j only expands RRULEs) and the network is never used (time zones are resolved with {@code java.time}). No
+ * single line can fail a feed: an unreadable line costs at most its event, which is skipped and counted. A body that
+ * is not iCalendar (empty, HTML, no {@code BEGIN:VCALENDAR} first, no {@code END:VCALENDAR}, nested too deep, binary
+ * noise) fails as a whole.
  *
  * <p>Stateless and thread-safe: one instance can serve every feed and thread.
  */
@@ -33,8 +32,13 @@ public final class ICalParser {
     private static final String BEGIN_CALENDAR = "BEGIN:VCALENDAR";
     private static final String END_CALENDAR = "END:VCALENDAR";
     private static final int SAFE_PREFIX_LENGTH = 15;
-    /** Far deeper than any feed (VCALENDAR, VEVENT, VALARM is 3); ical4j recurses once per level. */
+    /** Far deeper than any feed (VCALENDAR, VEVENT, VALARM is 3): deeper nesting is not a calendar. */
     static final int MAX_NESTING = 50;
+    /**
+     * Lines that are neither content lines nor text (control characters, bytes that are not UTF-8) from which a body
+     * inside a VCALENDAR envelope is garbage, not a damaged calendar; one damaged line never reaches it.
+     */
+    static final int NOISE_LINES = 5;
 
     /** A parser; it holds no state. */
     public ICalParser() {}
@@ -51,16 +55,15 @@ public final class ICalParser {
      */
     public ParsedFeed parse(String body, ParseContext context) {
         Objects.requireNonNull(context, "context");
-        String text = LineUnfolder.unfold(body == null ? "" : body);
+        LineUnfolder.Unfolded unfolded = LineUnfolder.unfoldCounting(body == null ? "" : body);
+        String text = unfolded.text();
         checkEnvelope(text);
-        EventCollector collector = new EventCollector();
-        try {
-            new CalendarParserImpl(false).parse(new CharSequenceReader(text), collector);
-        } catch (ParserException e) {
-            throw new FeedParseException("Malformed iCalendar near content line " + e.getLineNo());
-        } catch (IOException | RuntimeException e) {
-            throw new FeedParseException("Malformed iCalendar (" + e.getClass().getSimpleName() + ")");
+        if (unfolded.noiseLines() >= NOISE_LINES) {
+            throw new FeedParseException(
+                    "Feed body is not iCalendar: " + unfolded.noiseLines() + " of its lines are binary noise");
         }
+        EventCollector collector = new EventCollector();
+        collector.collect(text);
         return map(collector.events(), context);
     }
 
@@ -79,7 +82,7 @@ public final class ICalParser {
         checkNesting(text);
     }
 
-    /** Refuses components nested deeper than {@link #MAX_NESTING}, before ical4j's recursion overflows the stack. */
+    /** Refuses components nested deeper than {@link #MAX_NESTING}, a body no calendar program writes. */
     private static void checkNesting(String text) {
         int depth = 0;
         int line = 0;
@@ -115,13 +118,15 @@ public final class ICalParser {
         List<FeedEvent> parsed = new ArrayList<>(events.size());
         List<Recurring> recurring = new ArrayList<>();
         Map<String, Set<String>> overridden = new HashMap<>();
+        Map<String, EventTime> masterStarts = masterStarts(events, zones);
         int skipped = 0;
+        List<String> reasons = new ArrayList<>();
         for (RawEvent raw : events) {
             try {
                 MappedEvent event = mapper.map(raw);
                 if (raw.recurrenceId != null) {
                     String recurrenceId =
-                            DateValues.parse(raw.recurrenceId, zones).idText();
+                            occurrenceId(DateValues.parse(raw.recurrenceId, zones), masterStarts.get(event.uid()));
                     parsed.add(new FeedEvent(new BookingKey(event.uid(), recurrenceId), mapper.data(event)));
                     overridden
                             .computeIfAbsent(event.uid(), uid -> new HashSet<>())
@@ -133,6 +138,7 @@ public final class ICalParser {
                 }
             } catch (DamagedEventException | InvalidInputException e) {
                 skipped++;
+                reasons.add(ParsedFeed.reason(e.getMessage(), raw.uid));
                 LOG.debug("Skipped a damaged event (UID {}): {}", raw.uid, e.getMessage());
             }
         }
@@ -149,10 +155,39 @@ public final class ICalParser {
                 parsed.addAll(occurrences);
             } catch (DamagedEventException | InvalidInputException e) {
                 skipped++;
+                reasons.add(ParsedFeed.reason(e.getMessage(), master.uid()));
                 LOG.debug("Skipped a damaged recurring event (UID {}): {}", master.uid(), e.getMessage());
             }
         }
-        return new ParsedFeed(parsed, skipped, events.size());
+        return new ParsedFeed(parsed, skipped, events.size(), reasons);
+    }
+
+    /** The start of each recurring master event that has a UID, by UID (the first master of a UID counts). */
+    private static Map<String, EventTime> masterStarts(List<RawEvent> events, TimeZones zones) {
+        Map<String, EventTime> starts = new HashMap<>();
+        for (RawEvent raw : events) {
+            boolean master = raw.recurrenceId == null && (raw.rrule != null || !raw.rdates.isEmpty());
+            if (master && raw.damage == null && raw.start != null && raw.uid != null && !raw.uid.isBlank()) {
+                try {
+                    starts.putIfAbsent(raw.uid.strip(), DateValues.parse(raw.start, zones));
+                } catch (DamagedEventException e) {
+                    // the master itself is skipped and counted when it is mapped
+                }
+            }
+        }
+        return starts;
+    }
+
+    /**
+     * The id of the occurrence a RECURRENCE-ID names, in the kind of its master's start: a date-time names the date
+     * written in it when the master is all-day (Google writes {@code 20270101T000000Z} for the day 2027-01-01), and a
+     * date names that day of a timed master.
+     */
+    private static String occurrenceId(EventTime recurrenceId, EventTime masterStart) {
+        if (masterStart != null && masterStart.isDate() && !recurrenceId.isDate()) {
+            return recurrenceId.dateTime().toLocalDate().toString();
+        }
+        return recurrenceId.idText();
     }
 
     /** A recurring event waiting for its overrides to be known before it is expanded. */

@@ -5,7 +5,10 @@ package io.bokit.core.ical;
  *
  * <p>It drops a leading byte-order mark and blank lines, accepts CRLF, LF and CR line ends (mixed too), unfolds
  * continuation lines that start with a space or a TAB, merges the replacement characters left where a fold split a
- * UTF-8 sequence, and upper-cases and trims {@code BEGIN:}/{@code END:} lines. A NUL character or an unpaired
+ * UTF-8 sequence, and upper-cases and trims {@code BEGIN:}/{@code END:} lines. A line that does not start like a
+ * content line once unfolded (a name, then {@code ;} or {@code :}) is a broken fold: it continues the property before
+ * it, as if it started with a space, and after a {@code BEGIN:}/{@code END:} line it is dropped; the first line is
+ * always kept (it decides whether the body is iCalendar). A NUL character or an unpaired
  * surrogate (neither is text any store keeps: PostgreSQL refuses the one and mangles the other) becomes U+FFFD, so a
  * damaged character never makes a booking unstorable. Output lines end with {@code \n}. Stateless.
  */
@@ -17,13 +20,20 @@ final class LineUnfolder {
 
     /** The unfolded content lines of {@code body}, each ended by {@code \n}; empty when the body holds no line. */
     static String unfold(String body) {
+        return unfoldCounting(body).text();
+    }
+
+    /** The unfolded content lines of {@code body}, and how many of its broken folds were noise. */
+    static Unfolded unfoldCounting(String body) {
         int length = body.length();
         StringBuilder out = new StringBuilder(length + 16);
         int i = 0;
         while (i < length && (body.charAt(i) == BOM || Character.isWhitespace(body.charAt(i)))) {
             i++;
         }
+        int[] noise = {0};
         int lineStart = -1;
+        int previousStart = -1;
         while (i < length) {
             int end = i;
             while (end < length && body.charAt(end) != '\r' && body.charAt(end) != '\n') {
@@ -34,7 +44,7 @@ final class LineUnfolder {
             } else if (lineStart >= 0 && (body.charAt(i) == ' ' || body.charAt(i) == '\t')) {
                 appendContinuation(out, body, i + 1, end);
             } else {
-                finishLine(out, lineStart);
+                previousStart = finishLine(out, lineStart, previousStart, noise);
                 lineStart = out.length();
                 out.append(body, i, end);
             }
@@ -46,9 +56,17 @@ final class LineUnfolder {
             }
             i = end;
         }
-        finishLine(out, lineStart);
-        return out.toString();
+        finishLine(out, lineStart, previousStart, noise);
+        return new Unfolded(out.toString(), noise[0]);
     }
+
+    /**
+     * A body after unfolding.
+     *
+     * @param text the content lines, each ended by {@code \n}
+     * @param noiseLines the broken folds that held control characters or undecodable bytes: binary noise, not text
+     */
+    record Unfolded(String text, int noiseLines) {}
 
     /** Replaces every NUL and unpaired surrogate from {@code from} on with U+FFFD. */
     private static void replaceUnstorable(StringBuilder out, int from) {
@@ -61,6 +79,28 @@ final class LineUnfolder {
                 out.setCharAt(k, REPLACEMENT);
             }
         }
+    }
+
+    /**
+     * Whether the line starts like a content line: a property name (letters, digits, {@code -}, {@code _}), then
+     * {@code ;} or {@code :}, white space allowed before the separator.
+     */
+    static boolean startsContentLine(CharSequence text, int from, int to) {
+        int k = from;
+        while (k < to && isNameChar(text.charAt(k))) {
+            k++;
+        }
+        if (k == from) {
+            return false;
+        }
+        while (k < to && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
+            k++;
+        }
+        return k < to && (text.charAt(k) == ';' || text.charAt(k) == ':');
+    }
+
+    static boolean isNameChar(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
     }
 
     private static boolean isBlank(String body, int from, int to) {
@@ -83,9 +123,29 @@ final class LineUnfolder {
         out.append(body, start, to);
     }
 
-    private static void finishLine(StringBuilder out, int lineStart) {
+    /**
+     * Ends the logical line that starts at {@code lineStart}, or joins it to the line before when it is a broken fold.
+     *
+     * @return the start of the last line now in {@code out}
+     */
+    private static int finishLine(StringBuilder out, int lineStart, int previousStart, int[] noise) {
         if (lineStart < 0) {
-            return;
+            return previousStart;
+        }
+        if (previousStart >= 0 && !startsContentLine(out, lineStart, out.length())) {
+            // a broken fold (the continuation lost its leading space): part of the value before it
+            if (isNoise(out, lineStart)) {
+                noise[0]++;
+            }
+            if (startsWithIgnoreCase(out, previousStart, "BEGIN:")
+                    || startsWithIgnoreCase(out, previousStart, "END:")) {
+                out.setLength(lineStart);
+            } else {
+                out.deleteCharAt(lineStart - 1);
+                replaceUnstorable(out, lineStart - 1);
+                out.append('\n');
+            }
+            return previousStart;
         }
         replaceUnstorable(out, lineStart);
         if (startsWithIgnoreCase(out, lineStart, "BEGIN:") || startsWithIgnoreCase(out, lineStart, "END:")) {
@@ -102,6 +162,18 @@ final class LineUnfolder {
             }
         }
         out.append('\n');
+        return lineStart;
+    }
+
+    /** Whether the text from {@code from} on holds a control character (TAB aside) or an undecodable byte. */
+    private static boolean isNoise(StringBuilder out, int from) {
+        for (int k = from; k < out.length(); k++) {
+            char c = out.charAt(k);
+            if ((c < ' ' && c != '\t') || c == '\u007F' || c == REPLACEMENT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean startsWithIgnoreCase(StringBuilder out, int from, String prefix) {

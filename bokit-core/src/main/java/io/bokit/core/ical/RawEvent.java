@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * The properties of one VEVENT that the channel rules read, as text. The first occurrence of a single-valued property
- * wins (feeds that repeat DTSTART mean the first one). Mutable; filled by {@link EventCollector}.
+ * wins (feeds that repeat DTSTART mean the first one). A property with nothing after its colon counts as absent
+ * ({@code RRULE:} is no rule), except RECURRENCE-ID: an override that does not say what it replaces is damaged.
+ * Mutable; filled by {@link EventCollector}.
  */
 final class RawEvent {
     String uid;
@@ -19,8 +21,13 @@ final class RawEvent {
     RawValue recurrenceId;
     final List<RawValue> exdates = new ArrayList<>(0);
     final List<RawValue> rdates = new ArrayList<>(0);
+    /** Why the event cannot be read (the first reason), or null. */
+    String damage;
 
     void accept(String name, String value, String tzid, boolean date) {
+        if (value.isBlank() && !name.equals("RECURRENCE-ID")) {
+            return;
+        }
         switch (name) {
             case "UID" -> uid = uid == null ? value : uid;
             case "SUMMARY" -> summary = summary == null ? value : summary;
@@ -38,6 +45,11 @@ final class RawEvent {
                 // not read by the channel rules
             }
         }
+    }
+
+    /** Marks the event damaged: it is skipped and counted. The first reason is kept. */
+    void damage(String reason) {
+        damage = damage == null ? reason : damage;
     }
 
     /** Whether the property {@code name} (upper case) is one {@link #accept} keeps. */

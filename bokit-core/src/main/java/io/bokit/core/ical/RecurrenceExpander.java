@@ -40,7 +40,8 @@ final class RecurrenceExpander {
 
     /**
      * The starts of the occurrences inside the window, in time order, without excluded ones and without those that
-     * {@code overridden} (recurrence ids) replaces.
+     * {@code overridden} (recurrence ids) replaces: an occurrence with the same id, or a timed occurrence whose day (in
+     * its own zone) is a date id.
      *
      * @throws DamagedEventException when the RRULE cannot be read
      */
@@ -67,7 +68,12 @@ final class RecurrenceExpander {
                 found.remove(excluded.asKindOf(start, zone).idText());
             }
         }
-        found.keySet().removeAll(overridden);
+        // an override names its occurrence by id, or (a date on a timed event) by the occurrence's day
+        found.values()
+                .removeIf(occurrence -> overridden.contains(occurrence.idText())
+                        || (!occurrence.isDate()
+                                && overridden.contains(
+                                        occurrence.dateTime().toLocalDate().toString())));
         List<EventTime> starts = new ArrayList<>(found.size());
         for (EventTime occurrence : found.values()) {
             if (excludedDays.isEmpty()

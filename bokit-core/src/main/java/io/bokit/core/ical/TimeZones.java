@@ -10,7 +10,8 @@ import java.util.Map;
  * Resolves the TZID parameters found in feeds to {@link ZoneId}s with {@code java.time} only (ical4j's time-zone
  * registry, which may go to the network, is never used).
  *
- * <p>Accepts IANA ids, padded or quoted ids, ids behind a vendor prefix ({@code /mozilla.org/…/Europe/Berlin}),
+ * <p>Accepts IANA ids, padded or quoted ids (white space, quotes, NULs and the replacement characters NULs
+ * become are stripped from both ends), ids behind a vendor prefix ({@code /mozilla.org/…/Europe/Berlin}),
  * the short ids of {@link ZoneId#SHORT_IDS} and common Windows names ({@code W. Europe Standard Time}). Anything else
  * falls back to the calendar's zone. Caches per instance; not thread-safe, one per parse.
  */
@@ -54,15 +55,26 @@ final class TimeZones {
         return fallback;
     }
 
+    /** The id without the padding feeds put around it: white space, quotes, NULs and other control characters. */
     private static String clean(String tzid) {
-        String id = tzid.strip();
-        while (id.length() >= 2 && id.charAt(0) == '"' && id.charAt(id.length() - 1) == '"') {
-            id = id.substring(1, id.length() - 1).strip();
+        int from = 0;
+        int to = tzid.length();
+        while (from < to && isPadding(tzid.charAt(from))) {
+            from++;
         }
-        if (id.startsWith("\"")) {
-            id = id.substring(1).strip();
+        while (to > from && isPadding(tzid.charAt(to - 1))) {
+            to--;
         }
-        return id;
+        return tzid.substring(from, to);
+    }
+
+    private static boolean isPadding(char c) {
+        return Character.isWhitespace(c)
+                || Character.isSpaceChar(c)
+                || Character.isISOControl(c)
+                || c == '"'
+                || c == '\''
+                || c == '\uFFFD';
     }
 
     private static ZoneId parse(String id) {

@@ -78,15 +78,18 @@ class NotICalendarTest {
     }
 
     @Test
-    void rejectsCalendarWithBrokenStructure() {
-        // given a parameter without a value and a component that never ends
+    void skipsOnlyTheEventOfACalendarWithBrokenStructure() {
+        // given a parameter without a value and an event that never ends (once a feed error, issue 23: no single
+        // line fails a feed that is otherwise iCalendar)
         String body = "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nORGA;IZstudio.org\nDTSTART:20250701\n"
                 + "END:VTODO\nEND:VCALENDAR\n";
 
-        // when / then
-        assertThatThrownBy(() -> parse(body))
-                .isInstanceOf(FeedParseException.class)
-                .hasMessageStartingWith("Malformed iCalendar");
+        // when
+        ParsedFeed feed = parse(body);
+
+        // then the event is damaged: skipped and counted
+        assertThat(feed.events()).isEmpty();
+        assertThat(feed.skipped()).isEqualTo(1);
     }
 
     @Test
