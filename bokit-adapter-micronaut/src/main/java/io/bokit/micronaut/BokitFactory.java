@@ -1,110 +1,118 @@
 package io.bokit.micronaut;
 
 import io.bokit.core.application.Bokit;
-import io.bokit.core.application.RunSettings;
-import io.bokit.core.domain.InvalidInputException;
+import io.bokit.core.port.out.BookingStorePort;
 import io.bokit.core.port.out.ClockPort;
+import io.bokit.core.port.out.FeedCatalogPort;
 import io.bokit.core.port.out.ICalFeedPort;
+import io.bokit.core.port.out.OptionsPort;
 import io.bokit.core.port.out.SyncListener;
-import io.bokit.host.SyncExecutor;
-import io.bokit.http.HttpFeedFetcher;
-import io.bokit.http.HttpFetchSettings;
-import io.bokit.jdbc.BokitJdbc;
+import io.bokit.core.port.out.SyncStatePort;
+import io.bokit.host.BokitHost;
+import io.bokit.host.BokitSettings;
+import io.bokit.host.BokitSettings.CalendarDeclaration;
+import io.bokit.host.BokitSettings.FeedDeclaration;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.env.Environment;
-import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.util.StringUtils;
+import io.micronaut.core.value.PropertyResolver;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
- * Wires bokit's core over the application's {@link DataSource}: the JDBC stores, the HTTP fetcher,
- * every {@link SyncListener} bean and bokit's own bounded executor. A {@link ClockPort} or an
- * {@link ICalFeedPort} bean of the application replaces the default one.
+ * Starts bokit through {@link BokitHost}: the settings from {@link BokitConfiguration} and the
+ * environment, the application's {@link DataSource}, and any bean of a port (clock, options, sync
+ * state, feed catalog, booking store, fetcher) in place of the default one, plus every
+ * {@link SyncListener} bean.
  */
 @Factory
-@Requires(property = BokitConfiguration.PREFIX + ".enabled", notEquals = StringUtils.FALSE)
+@Requires(property = BokitSettings.ENABLED, notEquals = StringUtils.FALSE)
 final class BokitFactory {
-    static final String NO_DATA_SOURCE = "bokit needs a javax.sql.DataSource bean and the application has none: "
-            + "add io.micronaut.sql:micronaut-jdbc-hikari and a JDBC driver (e.g. com.h2database:h2) to the "
-            + "dependencies and set datasources.default.url, or set bokit.enabled=false";
-
-    /** Where the hook's check and the sync run: bounded, shut down when the context closes. */
-    @Singleton
+    /**
+     * The host, built eagerly so a missing DataSource, an unreachable database or a bad property fails
+     * the startup; closed (its executor stopped) with the context.
+     */
+    @Context
     @Bean(preDestroy = "close")
-    SyncExecutor bokitExecutor(BokitConfiguration.Executor executor) {
-        return new SyncExecutor(executor.getThreads(), executor.getQueueCapacity(), executor.getShutdownTimeout());
+    BokitHost bokitHost(
+            BokitConfiguration config,
+            PropertyResolver environment,
+            BeanProvider<DataSource> dataSource,
+            BeanProvider<ClockPort> clock,
+            BeanProvider<OptionsPort> options,
+            BeanProvider<SyncStatePort> syncState,
+            BeanProvider<FeedCatalogPort> catalog,
+            BeanProvider<BookingStorePort> bookings,
+            BeanProvider<ICalFeedPort> fetcher,
+            List<SyncListener> listeners) {
+        BokitHost.Builder host = BokitHost.builder(settings(config, environment))
+                .dataSource(() -> dataSource.isPresent() ? dataSource.get() : null);
+        clock.ifPresent(host::clock);
+        options.ifPresent(host::options);
+        syncState.ifPresent(host::syncState);
+        catalog.ifPresent(host::catalog);
+        bookings.ifPresent(host::bookings);
+        fetcher.ifPresent(host::fetcher);
+        listeners.forEach(host::listener);
+        return host.build();
+    }
+
+    /** The core, for the application's own code. */
+    @Singleton
+    Bokit bokit(BokitHost host) {
+        return host.bokit();
     }
 
     /**
-     * The core, built eagerly so a missing DataSource, an unreachable database or a bad calendar or feed
-     * property fails the startup. The environment is injected for the feeds' URLs, which are read from
-     * it and never bound to a bean (see {@link StartupRegistration}).
+     * The settings: the bound properties, and the calendars and feeds read from the environment as
+     * sub-maps, never bound to a bean nor resolved one by one: Micronaut traces both at TRACE with
+     * their values, and a feed URL carries a secret token. Every check is {@link BokitSettings}'s.
      */
-    @Context
-    Bokit bokit(
-            BokitConfiguration config,
-            BokitConfiguration.Schema schema,
-            BokitConfiguration.Http http,
-            BeanProvider<DataSource> dataSources,
-            BeanProvider<ClockPort> clocks,
-            BeanProvider<ICalFeedPort> fetchers,
-            List<SyncListener> listeners,
-            List<CalendarConfiguration> calendars,
-            Environment environment,
-            SyncExecutor executor) {
-        if (!dataSources.isPresent()) {
-            throw new ConfigurationException(NO_DATA_SOURCE);
+    static BokitSettings settings(BokitConfiguration config, PropertyResolver environment) {
+        BokitConfiguration.Executor executor = config.getExecutor();
+        BokitConfiguration.Http http = config.getHttp();
+        BokitSettings.Builder settings = BokitSettings.builder()
+                .dbTime(config.getDbTime().orElse(null))
+                .leaseDuration(config.getLeaseDuration().orElse(null))
+                .refreshPeriod(config.getRefreshPeriod().orElse(null))
+                .parallelHosts(config.getParallelHosts().orElse(null))
+                .defaultInterval(config.getDefaultInterval().orElse(null))
+                .installComplete(config.getInstallComplete().orElse(null))
+                .triggerEnabled(config.getTrigger().getEnabled().orElse(null))
+                .excludedPaths(config.getTrigger().getExcludedPaths().orElse(null))
+                .executorThreads(executor.getThreads().orElse(null))
+                .executorQueueCapacity(executor.getQueueCapacity().orElse(null))
+                .executorShutdownTimeout(executor.getShutdownTimeout().orElse(null))
+                .schemaInitialize(config.getSchema().getInitialize().orElse(null))
+                .tablePrefix(config.getSchema().getTablePrefix().orElse(null))
+                .databaseMaxConnections(config.getDatabase().getMaxConnections().orElse(null))
+                .httpConnectTimeout(http.getConnectTimeout().orElse(null))
+                .httpRequestTimeout(http.getRequestTimeout().orElse(null))
+                .httpMaxBodyBytes(http.getMaxBodySize().orElse(null))
+                .httpUserAgent(http.getUserAgent().orElse(null))
+                .allowedPrivateAddresses(http.getAllowedPrivateAddresses().orElse(null));
+        for (String key : new TreeSet<>(environment.getPropertyEntries(BokitSettings.CALENDARS))) {
+            String property = BokitSettings.CALENDARS + "." + key;
+            Map<String, FeedDeclaration> feeds = new TreeMap<>();
+            for (String id : environment.getPropertyEntries(property + ".feeds")) {
+                Map<String, Object> feed = environment.getProperties(property + ".feeds." + id);
+                feeds.put(id, new FeedDeclaration(text(feed.get("url")), text(feed.get("name"))));
+            }
+            Map<String, Object> calendar = environment.getProperties(property);
+            settings.calendar(
+                    key, new CalendarDeclaration(text(calendar.get("name")), text(calendar.get("zone")), feeds));
         }
-        ClockPort clock = clocks.isPresent() ? clocks.get() : ClockPort.system();
-        BokitJdbc stores = BokitJdbc.builder(dataSources.get())
-                .tablePrefix(schema.getTablePrefix())
-                .initialize(schema.getInitialize())
-                .dbTime(config.isDbTime())
-                .build();
-        Bokit.Builder builder = Bokit.builder()
-                .options(stores.options())
-                .syncState(stores.syncState())
-                .catalog(stores.feedCatalog())
-                .bookings(stores.bookingStore())
-                .fetcher(fetchers.isPresent() ? fetchers.get() : new HttpFeedFetcher(fetchSettings(http, clock)))
-                .clock(clock)
-                .settings(runSettings(config))
-                .checkExecutor(executor.asExecutor())
-                .runExecutor(executor.asExecutor());
-        listeners.forEach(builder::listener);
-        Bokit bokit = builder.build();
-        new StartupRegistration(bokit, environment).apply(config, calendars);
-        return bokit;
-    }
-
-    static RunSettings runSettings(BokitConfiguration config) {
-        RunSettings settings = RunSettings.defaults()
-                .withLeaseFor(config.getLeaseDuration())
-                .withRefreshPeriod(config.getRefreshPeriod());
-        try {
-            return settings.withParallelHosts(config.getParallelHosts());
-        } catch (InvalidInputException e) {
-            throw new ConfigurationException("Invalid bokit.parallel-hosts: " + e.getMessage(), e);
-        }
-    }
-
-    static HttpFetchSettings fetchSettings(BokitConfiguration.Http http, ClockPort clock) {
-        HttpFetchSettings.Builder settings = HttpFetchSettings.builder()
-                .connectTimeout(http.getConnectTimeout())
-                .requestTimeout(http.getRequestTimeout())
-                .maxBodyBytes(http.getMaxBodySize())
-                .clock(clock);
-        http.getUserAgent().filter(agent -> !agent.isBlank()).ifPresent(settings::userAgent);
-        http.getAllowedPrivateAddresses().stream()
-                .map(String::strip)
-                .filter(cidr -> !cidr.isEmpty())
-                .forEach(settings::allow);
         return settings.build();
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 }

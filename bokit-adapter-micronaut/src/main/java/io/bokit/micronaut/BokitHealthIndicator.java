@@ -1,7 +1,8 @@
 package io.bokit.micronaut;
 
-import io.bokit.core.application.Bokit;
 import io.bokit.core.application.SyncHealth;
+import io.bokit.host.BokitHost;
+import io.bokit.host.BokitSettings;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.util.StringUtils;
 import io.micronaut.health.HealthStatus;
@@ -10,25 +11,25 @@ import jakarta.inject.Singleton;
 import java.util.Map;
 
 /**
- * The {@code bokit} health indicator, by the rule every adapter shares ({@link SyncHealth}): down
- * when the sync is overdue by more than two intervals or the last run failed on every feed. Reads
- * the store on Micronaut's blocking executor, never on the event loop.
+ * The {@code bokit} health indicator, from {@link BokitHost#health()}: down when the sync is overdue,
+ * the last run failed on every feed, a stored option is invalid or the store cannot be read; the
+ * reason masked. Runs on Micronaut's blocking executor, never on the event loop.
  */
 @Singleton
-@Requires(property = BokitConfiguration.PREFIX + ".enabled", notEquals = StringUtils.FALSE)
+@Requires(property = BokitSettings.ENABLED, notEquals = StringUtils.FALSE)
 public final class BokitHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
     /** The name of the indicator in the health details. */
     public static final String NAME = "bokit";
 
-    private final Bokit bokit;
+    private final BokitHost host;
 
-    BokitHealthIndicator(Bokit bokit) {
-        this.bokit = bokit;
+    BokitHealthIndicator(BokitHost host) {
+        this.host = host;
     }
 
     @Override
     protected Map<String, Object> getHealthInformation() {
-        SyncHealth health = bokit.health();
+        SyncHealth health = host.health();
         healthStatus = health.up() ? HealthStatus.UP : HealthStatus.DOWN;
         return Map.of("reason", health.reason());
     }

@@ -1,2 +1,2 @@
-/** Micronaut 4 integration of bokit: after-response sync, DataSource wiring, management. */
+/** Micronaut 4 glue over bokit-host: properties mapped to BokitSettings, the after-response filter, management, health, metrics. */
 package io.bokit.micronaut;

@@ -4,46 +4,63 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bokit.core.application.Bokit;
-import io.bokit.host.SyncExecutor;
+import io.bokit.core.domain.FeedUrl;
+import io.bokit.core.port.in.SyncCommand;
+import io.bokit.core.port.in.SyncResult;
+import io.bokit.core.port.out.ClockPort;
+import io.bokit.host.BokitConfigurationException;
+import io.bokit.host.BokitHost;
+import io.bokit.host.BokitSettings;
+import io.bokit.host.micrometer.BokitMetrics;
 import io.bokit.jdbc.InitializeMode;
+import io.bokit.testkit.ICalFeedBuilder;
+import io.bokit.testkit.InMemoryBookingStore;
+import io.bokit.testkit.InMemoryFeedCatalog;
+import io.bokit.testkit.InMemoryFeedSource;
+import io.bokit.testkit.InMemoryOptions;
+import io.bokit.testkit.InMemorySyncState;
+import io.bokit.testkit.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 class BokitContextTest {
+    private static final String URL = "https://www.airbnb.com/calendar/ical/1.ics?t=SECRET";
 
     @Test
-    void defaultsWireTheCoreTheTriggerTheEndpointAndTheHealthIndicator() {
+    void defaultsWireTheHostTheCoreTheTriggerTheEndpointAndTheHealthIndicator() {
         try (ApplicationContext context = TestApp.withDatabase().run()) {
+            assertThat(context.containsBean(BokitHost.class)).isTrue();
             assertThat(context.containsBean(Bokit.class)).isTrue();
             assertThat(context.containsBean(BokitTriggerFilter.class)).isTrue();
             assertThat(context.containsBean(BokitEndpoint.class)).isTrue();
             assertThat(context.containsBean(BokitHealthIndicator.class)).isTrue();
             assertThat(context.containsBean(BokitMetrics.class)).isFalse(); // no MeterRegistry
 
-            BokitConfiguration config = context.getBean(BokitConfiguration.class);
-            assertThat(config.isEnabled()).isTrue();
-            assertThat(config.getLeaseDuration()).isEqualTo(Duration.ofMinutes(15));
-            assertThat(config.getRefreshPeriod()).isEqualTo(Duration.ofSeconds(60));
-            assertThat(config.getDefaultInterval()).isEmpty();
-            assertThat(config.getInstallComplete()).isEmpty();
-            assertThat(config.isDbTime()).isTrue();
-            assertThat(config.getTrigger().isEnabled()).isTrue();
-            assertThat(config.getTrigger().getExcludedPaths()).contains("/health/**", "/bokit/**", "/static/**");
-            assertThat(config.getSchema().getInitialize()).isEqualTo(InitializeMode.EMBEDDED);
-            assertThat(config.getSchema().getTablePrefix()).isEqualTo("bokit_");
-            assertThat(config.getHttp().getConnectTimeout()).isEqualTo(Duration.ofSeconds(10));
-            assertThat(config.getHttp().getRequestTimeout()).isEqualTo(Duration.ofSeconds(30));
-            assertThat(config.getHttp().getMaxBodySize()).isEqualTo(10L * 1024 * 1024);
-            assertThat(config.getHttp().getUserAgent()).isEmpty();
-            assertThat(config.getHttp().getAllowedPrivateAddresses()).allMatch(String::isBlank);
-            assertThat(config.getParallelHosts()).isEqualTo(4);
-            assertThat(config.getExecutor().getThreads()).isEqualTo(2);
-            assertThat(config.getExecutor().getQueueCapacity()).isEqualTo(8);
-            assertThat(config.getExecutor().getShutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
+            BokitHost host = context.getBean(BokitHost.class);
+            assertThat(context.getBean(Bokit.class)).isSameAs(host.bokit());
+            BokitSettings settings = host.settings();
+            BokitSettings defaults = BokitSettings.defaults();
+            assertThat(settings.run().leaseFor()).isEqualTo(BokitSettings.DEFAULT_LEASE_DURATION);
+            assertThat(settings.run().refreshPeriod()).isEqualTo(BokitSettings.DEFAULT_REFRESH_PERIOD);
+            assertThat(settings.run().parallelHosts()).isEqualTo(BokitSettings.DEFAULT_PARALLEL_HOSTS);
+            assertThat(settings.dbTime()).isTrue();
+            assertThat(settings.defaultInterval()).isNull();
+            assertThat(settings.installComplete()).isNull();
+            assertThat(settings.triggerEnabled()).isTrue();
+            assertThat(settings.schemaInitialize()).isEqualTo(InitializeMode.EMBEDDED);
+            assertThat(settings.tablePrefix()).isEqualTo(BokitSettings.DEFAULT_TABLE_PREFIX);
+            assertThat(settings.databaseMaxConnections()).isEqualTo(BokitSettings.DEFAULT_DATABASE_MAX_CONNECTIONS);
+            assertThat(settings.executorThreads()).isEqualTo(BokitSettings.DEFAULT_EXECUTOR_THREADS);
+            assertThat(settings.executorQueueCapacity()).isEqualTo(BokitSettings.DEFAULT_EXECUTOR_QUEUE_CAPACITY);
+            assertThat(settings.executorShutdownTimeout()).isEqualTo(BokitSettings.DEFAULT_EXECUTOR_SHUTDOWN_TIMEOUT);
+            assertThat(settings.excludedPaths().patterns()).isEqualTo(BokitSettings.DEFAULT_EXCLUDED_PATHS);
+            ClockPort clock = ClockPort.system();
+            assertThat(settings.httpFetchSettings(clock)).isEqualTo(defaults.httpFetchSettings(clock));
 
-            Bokit bokit = context.getBean(Bokit.class);
+            Bokit bokit = host.bokit();
             assertThat(bokit.options().get("sync.interval").isDefault()).isTrue(); // the schema is there
             assertThat(bokit.options().current().installComplete()).isFalse();
             assertThat(bokit.feeds().calendars()).isEmpty();
@@ -54,8 +71,8 @@ class BokitContextTest {
     void disabledRemovesEveryBokitBean() {
         try (ApplicationContext context =
                 TestApp.withDatabase().with("bokit.enabled", false).run()) {
+            assertThat(context.containsBean(BokitHost.class)).isFalse();
             assertThat(context.containsBean(Bokit.class)).isFalse();
-            assertThat(context.containsBean(SyncExecutor.class)).isFalse();
             assertThat(context.containsBean(BokitTriggerFilter.class)).isFalse();
             assertThat(context.containsBean(BokitEndpoint.class)).isFalse();
             assertThat(context.containsBean(BokitHealthIndicator.class)).isFalse();
@@ -76,19 +93,57 @@ class BokitContextTest {
                 TestApp.withDatabase().with("bokit.trigger.enabled", false).run()) {
             assertThat(context.containsBean(Bokit.class)).isTrue();
             assertThat(context.containsBean(BokitTriggerFilter.class)).isFalse();
+            assertThat(context.getBean(BokitHost.class).trigger().enabled()).isFalse();
         }
     }
 
     @Test
-    void missingDataSourceFailsTheStartupSayingWhatToAdd() {
+    void missingDataSourceFailsTheStartupWithTheHostsMessage() {
         assertThatThrownBy(() -> TestApp.withoutDatabase().run().close())
-                .hasStackTraceContaining("bokit needs a javax.sql.DataSource bean")
-                .hasStackTraceContaining("io.micronaut.sql:micronaut-jdbc-hikari")
-                .hasStackTraceContaining("bokit.enabled=false");
+                .hasRootCauseInstanceOf(BokitConfigurationException.class)
+                .hasRootCauseMessage(BokitHost.NO_DATA_SOURCE);
     }
 
     @Test
-    void metricsAppearWithAMeterRegistry() {
+    void everyStorePortBeanReplacesTheJdbcOneSoNoDataSourceIsNeeded() {
+        InMemoryOptions options = new InMemoryOptions();
+        InMemorySyncState syncState = new InMemorySyncState();
+        InMemoryFeedCatalog catalog = new InMemoryFeedCatalog();
+        InMemoryBookingStore bookings = new InMemoryBookingStore();
+        InMemoryFeedSource fetcher = new InMemoryFeedSource();
+        MutableClock clock = MutableClock.at("2026-06-01T10:00:00Z");
+        fetcher.serve(
+                FeedUrl.parse(URL),
+                ICalFeedBuilder.airbnb()
+                        .reserved("b1", LocalDate.parse("2026-06-10"), LocalDate.parse("2026-06-12"))
+                        .build());
+
+        try (ApplicationContext context = TestApp.withoutDatabase()
+                .with("bokit.install-complete", true)
+                .with("bokit.calendars.seaview.feeds.seaview-airbnb.url", URL)
+                .withBean(options)
+                .withBean(syncState)
+                .withBean(catalog)
+                .withBean(bookings)
+                .withBean(fetcher)
+                .withBean(clock)
+                .run()) {
+            SyncResult result = context.getBean(Bokit.class).sync().sync(SyncCommand.forceAll());
+
+            assertThat(result).isInstanceOf(SyncResult.Completed.class);
+            assertThat(options.loadAll()).containsEntry("install.complete", "true");
+            assertThat(catalog.feeds())
+                    .singleElement()
+                    .satisfies(feed -> assertThat(feed.id().value()).isEqualTo("seaview-airbnb"));
+            assertThat(bookings.find(io.bokit.core.domain.BookingQuery.all())).hasSize(1);
+            syncState.claimInterval(Duration.ofHours(1), "elsewhere", Duration.ofMinutes(1), clock.now());
+            assertThat(context.getBean(Bokit.class).status().status().lastClaim())
+                    .isEqualTo(clock.now());
+        }
+    }
+
+    @Test
+    void metricsAppearWithAMeterRegistryAsAListener() {
         try (ApplicationContext context =
                 TestApp.withDatabase().withBean(new SimpleMeterRegistry()).run()) {
             assertThat(context.containsBean(BokitMetrics.class)).isTrue();
@@ -96,27 +151,18 @@ class BokitContextTest {
     }
 
     @Test
-    void theExecutorShutsDownWithTheContext() {
-        SyncExecutor executor;
+    void theTriggerSkipsTheHostsDefaultExcludedPaths() {
         try (ApplicationContext context = TestApp.withDatabase().run()) {
-            executor = context.getBean(SyncExecutor.class);
-            assertThat(executor.isTerminated()).isFalse();
-        }
-        assertThat(executor.isTerminated()).isTrue();
-    }
-
-    @Test
-    void theTriggerSkipsExcludedPaths() {
-        try (ApplicationContext context = TestApp.withDatabase().run()) {
-            BokitTriggerFilter filter = context.getBean(BokitTriggerFilter.class);
-            assertThat(filter.excluded("/health")).isTrue();
-            assertThat(filter.excluded("/health/liveness")).isTrue();
-            assertThat(filter.excluded("/bokit")).isTrue();
-            assertThat(filter.excluded("/static/app.css")).isTrue();
-            assertThat(filter.excluded("/favicon.ico")).isTrue();
-            assertThat(filter.excluded("/")).isFalse();
-            assertThat(filter.excluded("/bookings")).isFalse();
-            assertThat(filter.excluded("/healthy-food")).isFalse();
+            BokitHost host = context.getBean(BokitHost.class);
+            assertThat(host.trigger().excludes("/health")).isTrue();
+            assertThat(host.trigger().excludes("/health/liveness")).isTrue();
+            assertThat(host.trigger().excludes("/bokit")).isTrue();
+            assertThat(host.trigger().excludes("/static/app.css")).isTrue();
+            assertThat(host.trigger().excludes("/favicon.ico")).isTrue();
+            assertThat(host.trigger().excludes("/error")).isTrue();
+            assertThat(host.trigger().excludes("/")).isFalse();
+            assertThat(host.trigger().excludes("/bookings")).isFalse();
+            assertThat(host.trigger().excludes("/healthy-food")).isFalse();
         }
     }
 }

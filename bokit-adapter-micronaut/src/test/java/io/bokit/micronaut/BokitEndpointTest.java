@@ -2,8 +2,12 @@ package io.bokit.micronaut;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bokit.core.domain.StorageException;
+import io.bokit.host.micrometer.BokitMetrics;
 import io.bokit.testkit.ICalFeedBuilder;
+import io.bokit.testkit.InMemoryOptions;
 import io.bokit.testkit.LocalFeedServer;
+import io.bokit.testkit.LogCapture;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.context.ApplicationContext;
@@ -12,6 +16,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** The management endpoint, the health indicator and the metrics over a real server. */
@@ -172,5 +179,93 @@ class BokitEndpointTest {
                 EmbeddedServer server = context.getBean(EmbeddedServer.class).start()) {
             assertThat(send(server, request(server, "/bokit")).statusCode()).isEqualTo(401);
         }
+    }
+
+    @Test
+    void anOptionIsWrittenWithItsKeyAsSelectorAndABadValueOrUnknownKeyIsA400WithTheOptionsMessage() throws Exception {
+        try (LocalFeedServer feeds = LocalFeedServer.start();
+                ApplicationContext context = app(feeds, "/seaview.ics").run();
+                EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
+                LogCapture logs = LogCapture.everyEventAtTrace()) {
+            HttpResponse<String> written = postJson(server, "/bokit/sync.interval", "{\"value\": \"120\"}");
+            HttpResponse<String> bad = postJson(server, "/bokit/sync.interval", "{\"value\": \"soon\"}");
+            HttpResponse<String> unknown = postJson(server, "/bokit/no.such.option", "{\"value\": \"1\"}");
+            HttpResponse<String> missing = postJson(server, "/bokit/sync.interval", "{}");
+
+            assertThat(written.statusCode()).isEqualTo(200);
+            assertThat(written.body()).contains("\"key\":\"sync.interval\"", "\"value\":\"120\"", "\"default\":false");
+            assertThat(context.getBean(io.bokit.core.application.Bokit.class)
+                            .options()
+                            .get("sync.interval")
+                            .value())
+                    .isEqualTo("120");
+            assertThat(bad.statusCode()).isEqualTo(400);
+            assertThat(bad.body()).contains("sync.interval", "soon");
+            assertThat(unknown.statusCode()).isEqualTo(400);
+            assertThat(unknown.body()).contains("no.such.option");
+            assertThat(missing.statusCode()).isEqualTo(400);
+            assertThat(missing.body()).contains("A value for sync.interval is required");
+            assertThat(logs.text().lines().filter(line -> line.startsWith("ERROR")))
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void healthIsDownWithTheReasonMaskedWhenTheStoreCannotBeRead() throws Exception {
+        AtomicBoolean broken = new AtomicBoolean();
+        InMemoryOptions stored = new InMemoryOptions();
+        String secret = "https://db.example.com/bokit?password=s3cret";
+        io.bokit.core.port.out.OptionsPort options = new io.bokit.core.port.out.OptionsPort() {
+            @Override
+            public Map<String, String> loadAll() {
+                failIfBroken();
+                return stored.loadAll();
+            }
+
+            @Override
+            public Optional<String> load(String key) {
+                failIfBroken();
+                return stored.load(key);
+            }
+
+            @Override
+            public void store(String key, String value) {
+                failIfBroken();
+                stored.store(key, value);
+            }
+
+            @Override
+            public boolean remove(String key) {
+                failIfBroken();
+                return stored.remove(key);
+            }
+
+            private void failIfBroken() {
+                if (broken.get()) {
+                    throw new StorageException("cannot read the options at " + secret);
+                }
+            }
+        };
+        try (LocalFeedServer feeds = LocalFeedServer.start();
+                ApplicationContext context =
+                        app(feeds, "/seaview.ics").withBean(options).run();
+                EmbeddedServer server = context.getBean(EmbeddedServer.class).start()) {
+            broken.set(true);
+
+            HttpResponse<String> health = send(server, request(server, "/health"));
+
+            assertThat(health.statusCode()).isEqualTo(503);
+            assertThat(health.body())
+                    .contains("\"bokit\"", "cannot read the options at", "?…")
+                    .doesNotContain("s3cret");
+        }
+    }
+
+    private HttpResponse<String> postJson(EmbeddedServer server, String path, String body) throws Exception {
+        return send(
+                server,
+                request(server, path)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 }

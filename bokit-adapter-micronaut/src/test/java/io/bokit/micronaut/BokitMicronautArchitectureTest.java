@@ -1,9 +1,8 @@
 package io.bokit.micronaut;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -12,69 +11,107 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-import java.util.Set;
+import io.bokit.core.application.Bokit;
+import io.bokit.core.application.SyncHealth;
+import io.bokit.core.domain.FeedId;
+import io.bokit.core.port.out.ClockPort;
+import io.bokit.host.BokitHost;
+import io.bokit.jdbc.InitializeMode;
+import io.micronaut.context.annotation.Factory;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BokitMicronautArchitectureTest {
-    /** bokit's public API as an adapter sees it: the use cases, the ports, the domain and the builders. */
-    private static final Set<String> PUBLIC_BUILDERS = Set.of(
-            "io.bokit.core.application.Bokit",
-            "io.bokit.core.application.Bokit$Builder",
-            "io.bokit.core.application.RunSettings",
-            "io.bokit.core.application.SyncHealth",
-            "io.bokit.host.StatusView",
-            "io.bokit.host.PathPatterns",
-            "io.bokit.host.SyncExecutor",
-            "io.bokit.jdbc.BokitJdbc",
-            "io.bokit.jdbc.BokitJdbc$Builder",
-            "io.bokit.jdbc.InitializeMode",
-            "io.bokit.http.HttpFeedFetcher",
-            "io.bokit.http.HttpFetchSettings",
-            "io.bokit.http.HttpFetchSettings$Builder",
-            "io.bokit.http.CidrRange");
+    /**
+     * What an adapter may use: the core's domain and ports, the assembled {@link Bokit}, the host layer,
+     * and the frameworks and libraries it glues together. {@link SyncHealth} is what
+     * {@link BokitHost#health()} returns and {@link InitializeMode} the type of
+     * {@code BokitSettings.Builder.schemaInitialize}: the only other bokit types the host's API hands out.
+     */
+    private static final DescribedPredicate<JavaClass> HOST_API_AND_FRAMEWORKS = resideInAnyPackage(
+                    "io.bokit.core.domain..",
+                    "io.bokit.core.port..",
+                    "io.bokit.host..",
+                    "io.bokit.micronaut..",
+                    "java..",
+                    "javax.sql..",
+                    "io.micronaut..",
+                    "jakarta..",
+                    "io.micrometer..",
+                    "org.slf4j..",
+                    "reactor..",
+                    "org.reactivestreams..")
+            .or(type(Bokit.class))
+            .or(type(Bokit.Builder.class))
+            .or(type(SyncHealth.class))
+            .or(type(InitializeMode.class))
+            .as("bokit's domain, ports, Bokit, bokit-host, the JDK, Micronaut, Jakarta, Micrometer, SLF4J or Reactor");
 
-    private static final DescribedPredicate<JavaClass> BOKIT_PUBLIC_API = resideInAnyPackage(
-                    "io.bokit.core.domain..", "io.bokit.core.port..", "io.bokit.micronaut..")
-            .or(DescribedPredicate.describe(
-                    "one of bokit's public builders", type -> PUBLIC_BUILDERS.contains(type.getName())));
-
-    private static final DescribedPredicate<JavaClass> FORBIDDEN = resideInAnyPackage(
-                    "org.springframework..", "picocli..")
-            .or(resideInAPackage("io.bokit..").and(not(BOKIT_PUBLIC_API)))
-            .as("Spring, picocli, or bokit beyond its public API");
-
-    /** The adapter rule: Micronaut glue over bokit's public API, without another adapter's framework. */
-    static final ArchRule MICRONAUT_ADAPTER_USES_ONLY_BOKITS_PUBLIC_API = noClasses()
+    /** The adapter rule, the same for every adapter: framework glue over bokit-host, never the engine or the stores. */
+    static final ArchRule MICRONAUT_ADAPTER_USES_ONLY_THE_HOST_API = classes()
             .that()
             .resideInAPackage("io.bokit.micronaut..")
             .should()
-            .dependOnClassesThat(FORBIDDEN)
-            .because(
-                    "an adapter builds bokit from its public builders and calls its use cases; it never "
-                            + "reaches into the engine or the stores' internals, and never mixes in another adapter's framework")
+            .onlyDependOnClassesThat(HOST_API_AND_FRAMEWORKS)
+            .because("an adapter starts bokit through BokitHost and calls its use cases; the engine, the JDBC stores "
+                    + "and the HTTP fetcher are the host's business, so every adapter behaves the same")
             .allowEmptyShould(false);
 
     @Test
-    void theMicronautAdapterUsesOnlyBokitsPublicApiAndNoOtherFramework() {
+    void theMicronautAdapterUsesOnlyTheHostApiAndItsFrameworks() {
         JavaClasses main = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.bokit.micronaut");
 
-        MICRONAUT_ADAPTER_USES_ONLY_BOKITS_PUBLIC_API.check(main);
+        MICRONAUT_ADAPTER_USES_ONLY_THE_HOST_API.check(main);
     }
 
     @Test
-    void theRuleCatchesAViolation() {
-        JavaClasses violating = new ClassFileImporter().importClasses(ReachesIntoTheEngine.class);
+    void theRuleCatchesEachViolation() {
+        for (Class<?> violator :
+                List.of(ReachesIntoTheEngine.class, WiresTheStoresItself.class, BuildsTheFetcherItself.class)) {
+            JavaClasses violating = new ClassFileImporter().importClasses(violator);
 
-        assertThat(MICRONAUT_ADAPTER_USES_ONLY_BOKITS_PUBLIC_API
-                        .evaluate(violating)
-                        .hasViolation())
-                .isTrue();
+            assertThat(MICRONAUT_ADAPTER_USES_ONLY_THE_HOST_API
+                            .evaluate(violating)
+                            .hasViolation())
+                    .as(violator.getSimpleName())
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void theRuleLetsGlueOverTheHostPass() {
+        JavaClasses glue = new ClassFileImporter().importClasses(GlueOverTheHost.class);
+
+        assertThat(MICRONAUT_ADAPTER_USES_ONLY_THE_HOST_API.evaluate(glue).hasViolation())
+                .isFalse();
     }
 
     /** A deliberate violation: the adapter running the sync engine itself instead of a use case. */
     static final class ReachesIntoTheEngine {
         io.bokit.core.application.SyncJob job;
+    }
+
+    /** A deliberate violation: the adapter building the JDBC stores instead of asking the host. */
+    static final class WiresTheStoresItself {
+        io.bokit.jdbc.BokitJdbc stores;
+    }
+
+    /** A deliberate violation: the adapter building the HTTP fetcher instead of asking the host. */
+    static final class BuildsTheFetcherItself {
+        io.bokit.http.HttpFeedFetcher fetcher;
+    }
+
+    /** What the rule allows: a Micronaut factory over the host, the core's ports and domain. */
+    @Factory
+    static final class GlueOverTheHost {
+        BokitHost host;
+        ClockPort clock;
+        FeedId feed;
+
+        Bokit bokit() {
+            return host.bokit();
+        }
     }
 }

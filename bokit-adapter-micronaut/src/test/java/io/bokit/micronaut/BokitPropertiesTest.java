@@ -9,7 +9,9 @@ import io.bokit.core.domain.FeedOutcome;
 import io.bokit.core.domain.SyncReport;
 import io.bokit.core.port.in.SyncCommand;
 import io.bokit.core.port.in.SyncResult;
-import io.bokit.host.SyncExecutor;
+import io.bokit.core.port.out.ICalFeedPort;
+import io.bokit.host.BokitHost;
+import io.bokit.host.BokitSettings;
 import io.bokit.testkit.ICalFeedBuilder;
 import io.bokit.testkit.LocalFeedServer;
 import io.micronaut.context.ApplicationContext;
@@ -18,7 +20,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,7 @@ class BokitPropertiesTest {
                                         .toString())
                         .run()) {
             assertThat(context.getBean(BokitConfiguration.class).getHttp().getMaxBodySize())
-                    .isEqualTo(1024);
+                    .hasValue(1024L);
 
             SyncReport report = syncNow(context.getBean(Bokit.class));
 
@@ -129,46 +130,54 @@ class BokitPropertiesTest {
     }
 
     @Test
-    void theExecutorTakesItsThreadsAndQueueCapacityAndRefusesTheNextTask() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch running = new CountDownLatch(1);
+    void theExecutorPropertiesReachTheHost() {
         try (ApplicationContext context = TestApp.withDatabase()
-                .with("bokit.trigger.enabled", false)
                 .with("bokit.executor.threads", 1)
                 .with("bokit.executor.queue-capacity", 1)
+                .with("bokit.executor.shutdown-timeout", "100ms")
                 .run()) {
-            SyncExecutor executor = context.getBean(SyncExecutor.class);
-            executor.execute(() -> {
-                running.countDown();
-                await(release);
-            });
-            assertThat(running.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue(); // the one thread is busy
-            executor.execute(() -> await(release)); // the one queue slot is taken
+            BokitSettings settings = context.getBean(BokitHost.class).settings();
 
-            assertThatThrownBy(() -> executor.execute(() -> {}))
-                    .isInstanceOf(RejectedExecutionException.class)
-                    .hasMessageContaining("full or shut down");
-            release.countDown();
+            assertThat(settings.executorThreads()).isEqualTo(1);
+            assertThat(settings.executorQueueCapacity()).isEqualTo(1);
+            assertThat(settings.executorShutdownTimeout()).isEqualTo(Duration.ofMillis(100));
         }
     }
 
     @Test
-    void theShutdownTimeoutBoundsHowLongClosingWaitsForARunningSync() throws Exception {
+    void theDatabaseMaxConnectionsReachTheHostAndAnOutOfRangeValueFailsTheStartup() {
+        try (ApplicationContext context =
+                TestApp.withDatabase().with("bokit.database.max-connections", 3).run()) {
+            assertThat(context.getBean(BokitHost.class).settings().databaseMaxConnections())
+                    .isEqualTo(3);
+        }
+        assertThatThrownBy(() -> TestApp.withDatabase()
+                        .with("bokit.database.max-connections", 0)
+                        .run()
+                        .close())
+                .hasStackTraceContaining("Invalid bokit.database.max-connections: must be 1 to 64, was 0");
+    }
+
+    @Test
+    void closingTheContextStopsTheHostsExecutorWithinTheShutdownTimeout() throws Exception {
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch interrupted = new CountDownLatch(1);
-        ApplicationContext context = TestApp.withDatabase()
-                .with("bokit.trigger.enabled", false)
-                .with("bokit.executor.shutdown-timeout", "100ms")
-                .run();
-        SyncExecutor executor = context.getBean(SyncExecutor.class);
-        executor.execute(() -> {
+        ICalFeedPort stuck = request -> {
             running.countDown();
             try {
-                new CountDownLatch(1).await(); // a sync stuck for ever
+                new CountDownLatch(1).await(); // a fetch stuck for ever
             } catch (InterruptedException e) {
                 interrupted.countDown();
             }
-        });
+            throw new IllegalStateException("interrupted");
+        };
+        ApplicationContext context = TestApp.withDatabase()
+                .with("bokit.install-complete", true)
+                .with("bokit.executor.shutdown-timeout", "100ms")
+                .with("bokit.calendars.seaview.feeds.seaview-airbnb.url", "https://www.airbnb.com/1.ics")
+                .withBean(stuck)
+                .run();
+        context.getBean(BokitHost.class).trigger().afterResponse("/page"); // the check and the run go to the executor
         assertThat(running.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
         long start = System.nanoTime();
@@ -185,7 +194,7 @@ class BokitPropertiesTest {
                         .with("bokit.executor.threads", 0)
                         .run()
                         .close())
-                .hasStackTraceContaining("bokit.executor.threads must be 1 to 64, was 0");
+                .hasStackTraceContaining("Invalid bokit.executor.threads: must be 1 to 64, was 0");
     }
 
     private static SyncReport syncNow(Bokit bokit) {
@@ -202,13 +211,5 @@ class BokitPropertiesTest {
             Thread.onSpinWait();
         }
         return one.arrivals() > 0 ? one : two;
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -4,6 +4,7 @@ import io.bokit.core.domain.BokitException;
 import io.bokit.core.domain.InvalidInputException;
 import io.bokit.core.domain.InvalidOptionException;
 import io.bokit.core.domain.Secrets;
+import io.bokit.core.port.out.ClockPort;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
@@ -53,8 +54,22 @@ public final class BokitCli {
      * @return a command line ready to {@link CommandLine#execute execute}
      */
     public static CommandLine commandLine(Environment environment, PrintWriter out, PrintWriter err) {
-        BokitCommand root = new BokitCommand(environment);
-        CommandLine commandLine = new CommandLine(root);
+        return commandLine(environment, ClockPort.system(), out, err);
+    }
+
+    /**
+     * The command line, reading time from the given clock: tests move a clock of their own.
+     *
+     * @param environment the variables, home directory and terminal the CLI sees
+     * @param clock where every command reads "now"
+     * @param out where results go
+     * @param err where errors go
+     * @return a command line ready to {@link CommandLine#execute execute}
+     */
+    public static CommandLine commandLine(Environment environment, ClockPort clock, PrintWriter out, PrintWriter err) {
+        CliContext context = new CliContext(environment, clock);
+        BokitCommand root = new BokitCommand(context);
+        CommandLine commandLine = new CommandLine(root, new CommandFactory(context));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionStrategy(parseResult -> {

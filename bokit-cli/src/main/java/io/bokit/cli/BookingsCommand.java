@@ -18,17 +18,19 @@ import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code bokit-cli bookings list}: the imported bookings, as a table or JSON. */
 @Command(name = "bookings", mixinStandardHelpOptions = true, description = "Shows the imported bookings.")
 final class BookingsCommand {
-    @ParentCommand
-    BokitCommand root;
+    private final CliContext context;
 
     @Spec
     CommandSpec spec;
+
+    BookingsCommand(CliContext context) {
+        this.context = context;
+    }
 
     @Command(
             name = "list",
@@ -63,7 +65,7 @@ final class BookingsCommand {
         CalendarKey key = calendar == null ? null : CalendarKey.of(calendar);
         BookingQuery query = new BookingQuery(key, date("--from", from), date("--to", to), wanted, deleted);
         PrintWriter out = spec.commandLine().getOut();
-        try (Store store = root.openStore()) {
+        try (Store store = context.openStore()) {
             Bokit bokit = store.bokit();
             if (key != null
                     && bokit.feeds().calendars().stream().noneMatch(c -> c.key().equals(key))) {

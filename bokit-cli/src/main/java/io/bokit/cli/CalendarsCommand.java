@@ -17,7 +17,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code bokit-cli calendars add|list|remove}: the bookable units that feeds fill. */
@@ -26,11 +25,14 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Manages calendars: the apartments or rooms whose bookings the feeds bring.")
 final class CalendarsCommand {
-    @ParentCommand
-    BokitCommand root;
+    private final CliContext context;
 
     @Spec
     CommandSpec spec;
+
+    CalendarsCommand(CliContext context) {
+        this.context = context;
+    }
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Adds a calendar.")
     int add(
@@ -44,7 +46,7 @@ final class CalendarsCommand {
                             description = "Its time zone, e.g. Europe/Lisbon (default: the timezone option).")
                     String zone) {
         AddCalendarCommand command = new AddCalendarCommand(CalendarKey.of(key), name == null ? key : name, zone(zone));
-        try (Store store = root.openStore()) {
+        try (Store store = context.openStore()) {
             Calendar calendar = store.bokit().feeds().addCalendar(command);
             spec.commandLine()
                     .getOut()
@@ -57,7 +59,7 @@ final class CalendarsCommand {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the calendars.")
     int list(@Option(names = "--json", description = "Print a JSON array.") boolean json) {
         PrintWriter out = spec.commandLine().getOut();
-        try (Store store = root.openStore()) {
+        try (Store store = context.openStore()) {
             Bokit bokit = store.bokit();
             List<Calendar> calendars = bokit.feeds().calendars();
             Map<CalendarKey, Long> feeds = bokit.feeds().feeds().stream()
@@ -91,7 +93,7 @@ final class CalendarsCommand {
             description = "Removes a calendar that has no feeds left.")
     int remove(@Parameters(paramLabel = "KEY") String key) {
         CalendarKey calendar = CalendarKey.of(key);
-        try (Store store = root.openStore()) {
+        try (Store store = context.openStore()) {
             store.bokit().feeds().removeCalendar(calendar);
             spec.commandLine().getOut().println("Removed calendar " + calendar);
             return ExitCodes.OK;

@@ -19,7 +19,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
@@ -32,7 +31,6 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -52,11 +50,14 @@ final class DemoCommand implements Callable<Integer> {
     private static final ZoneId ZONE = ZoneId.of("Europe/Lisbon");
     private static final CalendarKey CALENDAR = CalendarKey.of("seaview");
 
-    @ParentCommand
-    BokitCommand root;
+    private final CliContext context;
 
     @Spec
     CommandSpec spec;
+
+    DemoCommand(CliContext context) {
+        this.context = context;
+    }
 
     @Option(names = "--keep", description = "Keep the demo store and print how to look at it.")
     boolean keep;
@@ -66,9 +67,9 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path home = Files.createTempDirectory("bokit-demo-");
         int failed = 0;
-        LocalDate today = LocalDate.now(ZONE);
+        LocalDate today = LocalDate.ofInstant(context.now(), ZONE);
         try (DemoFeeds channel = new DemoFeeds(today);
-                Store store = Store.open(StoreSettings.embedded(home, true), true)) {
+                Store store = Store.open(StoreSettings.embedded(home, true), true, context.clock())) {
             Bokit bokit = store.bokit();
             bokit.options().set("install.complete", "true");
             bokit.feeds().addCalendar(new AddCalendarCommand(CALENDAR, "Sea View Apartment", ZONE));
@@ -109,7 +110,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println("  bokit-cli --home " + home + " status");
             out.println("  bokit-cli --home " + home + " history");
         }
-        out.println("Now your own calendars (stored in " + root.homeDirectory()
+        out.println("Now your own calendars (stored in " + context.homeDirectory()
                 + " unless --db or BOKIT_DB_URL says otherwise):");
         out.println("  bokit-cli calendars add seaview --name \"Sea View\" --zone Europe/Lisbon");
         out.println("  bokit-cli feeds add --calendar seaview 'https://www.airbnb.com/calendar/ical/…ics?s=…'");
@@ -121,7 +122,7 @@ final class DemoCommand implements Callable<Integer> {
         bokit.feeds().addFeed(new AddFeedCommand(CALENDAR, FeedId.of(id), FeedUrl.parse(url), name));
     }
 
-    private static int sync(Bokit bokit, PrintWriter out) {
+    private int sync(Bokit bokit, PrintWriter out) {
         SyncResult result = bokit.sync().sync(io.bokit.core.port.in.SyncCommand.forceAll());
         if (!(result instanceof SyncResult.Completed completed)) {
             throw new IllegalStateException("the demo store is fresh, yet the sync did not run: " + result);
@@ -130,7 +131,7 @@ final class DemoCommand implements Callable<Integer> {
         Map<FeedId, FetchState> states =
                 bokit.feeds().feeds().stream().collect(Collectors.toMap(Feed::id, Feed::fetchState));
         Function<FeedResult, FetchState> state = feed -> states.get(feed.feed());
-        ReportPrinter.text(out, report, state, Instant.now());
+        ReportPrinter.text(out, report, state, context.now());
         return report.errors();
     }
 

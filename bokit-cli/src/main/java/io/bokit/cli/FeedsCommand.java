@@ -16,7 +16,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code bokit-cli feeds add|list|remove|enable|disable}: the channel exports attached to calendars. */
@@ -31,11 +30,14 @@ final class FeedsCommand {
     /** A URL scheme of two letters or more (so a Windows drive letter is a path). */
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:.*");
 
-    @ParentCommand
-    BokitCommand root;
+    private final CliContext context;
 
     @Spec
     CommandSpec spec;
+
+    FeedsCommand(CliContext context) {
+        this.context = context;
+    }
 
     @Command(
             name = "add",
@@ -58,12 +60,19 @@ final class FeedsCommand {
                     boolean showSecrets) {
         AddFeedCommand command = new AddFeedCommand(
                 CalendarKey.of(calendar), id == null ? null : FeedId.of(id), feedUrl(url), blankToNull(name));
-        try (Store store = root.openStore()) {
+        try (Store store = context.openStore()) {
             Feed feed = store.bokit().feeds().addFeed(command);
             spec.commandLine()
                     .getOut()
                     .println("Added feed " + feed.id() + " (" + feed.name() + ") to calendar " + feed.calendar() + ": "
                             + shown(feed, showSecrets));
+            // a warning, not a refusal: the feed may be meant for a later sync with --allow or --allow-private
+            store.fetchSettings()
+                    .refusal(feed.url())
+                    .filter(refusal -> refusal.startsWith("refused: "))
+                    .ifPresent(refusal -> spec.commandLine()
+                            .getErr()
+                            .println("bokit-cli: warning: syncs will not fetch this feed: " + refusal));
             return ExitCodes.OK;
         }
     }
@@ -73,7 +82,7 @@ final class FeedsCommand {
             @Option(names = "--show-secrets", description = "Show whole URLs, tokens included.") boolean showSecrets,
             @Option(names = "--json", description = "Print a JSON array.") boolean json) {
         PrintWriter out = spec.commandLine().getOut();
-        try (Store store = root.openStore()) {
+        try (Store store = context.openStore()) {
             List<Feed> feeds = store.bokit().feeds().feeds();
             if (json) {
                 out.println(Json.write(feeds.stream()
@@ -104,7 +113,7 @@ final class FeedsCommand {
             description = "Removes a feed; the bookings it brought are kept.")
     int remove(@Parameters(paramLabel = "ID") String id) {
         FeedId feed = FeedId.of(id);
-        try (Store store = root.openStore()) {
+        try (Store store = context.openStore()) {
             store.bokit().feeds().removeFeed(feed);
             spec.commandLine().getOut().println("Removed feed " + feed + " (its bookings are kept)");
             return ExitCodes.OK;
@@ -126,7 +135,7 @@ final class FeedsCommand {
 
     private int setEnabled(String id, boolean enabled) {
         FeedId feed = FeedId.of(id);
-        try (Store store = root.openStore()) {
+        try (Store store = context.openStore()) {
             store.bokit().feeds().setEnabled(feed, enabled);
             spec.commandLine().getOut().println((enabled ? "Enabled" : "Disabled") + " feed " + feed);
             return ExitCodes.OK;

@@ -13,7 +13,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code bokit-cli history}: the change log of the bookings, newest first. */
@@ -24,11 +23,14 @@ import picocli.CommandLine.Spec;
         description = "Shows the change history, newest first: bookings created, updated, vanished, deleted, restored,"
                 + " and conflicts with local edits.")
 final class HistoryCommand implements Callable<Integer> {
-    @ParentCommand
-    BokitCommand root;
+    private final CliContext context;
 
     @Spec
     CommandSpec spec;
+
+    HistoryCommand(CliContext context) {
+        this.context = context;
+    }
 
     @Option(names = "--calendar", paramLabel = "KEY", description = "Only this calendar's changes.")
     String calendar;
@@ -52,7 +54,7 @@ final class HistoryCommand implements Callable<Integer> {
         FeedId id = feed == null ? null : FeedId.of(feed);
         HistoryQuery query = new HistoryQuery(key, id, limit);
         PrintWriter out = spec.commandLine().getOut();
-        try (Store store = root.openStore()) {
+        try (Store store = context.openStore()) {
             Bokit bokit = store.bokit();
             if (key != null
                     && bokit.feeds().calendars().stream().noneMatch(c -> c.key().equals(key))) {

@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code bokit-cli install}: creates or upgrades the schema and opens the install gate; safe to run again. */
@@ -20,16 +19,19 @@ import picocli.CommandLine.Spec;
             "Running it again changes nothing."
         })
 final class InstallCommand implements Callable<Integer> {
-    @ParentCommand
-    BokitCommand root;
+    private final CliContext context;
 
     @Spec
     CommandSpec spec;
 
+    InstallCommand(CliContext context) {
+        this.context = context;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Store store = Store.open(root.storeSettings(), true)) {
+        try (Store store = Store.open(context.storeSettings(), true, context.clock())) {
             OptionsUseCase options = store.bokit().options();
             out.println("Schema ready in " + store.describe());
             OptionValue gate = options.set(OptionKey.INSTALL_COMPLETE.key(), "true");

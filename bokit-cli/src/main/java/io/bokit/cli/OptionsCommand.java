@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code bokit-cli options list|get|set|unset}: reads and writes the options, every value validated. */
@@ -23,16 +22,19 @@ import picocli.CommandLine.Spec;
         },
         subcommandsRepeatable = false)
 final class OptionsCommand {
-    @ParentCommand
-    BokitCommand root;
+    private final CliContext context;
 
     @Spec
     CommandSpec spec;
 
+    OptionsCommand(CliContext context) {
+        this.context = context;
+    }
+
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists every option with its value.")
     int list(@Option(names = "--json", description = "Print a JSON array.") boolean json) {
         PrintWriter out = spec.commandLine().getOut();
-        try (Store store = root.openStore()) {
+        try (Store store = context.openStore()) {
             List<OptionValue> options = store.bokit().options().list();
             if (json) {
                 out.println(
@@ -53,7 +55,7 @@ final class OptionsCommand {
             mixinStandardHelpOptions = true,
             description = "Prints one option's value (the default when none is stored).")
     int get(@Parameters(paramLabel = "KEY", description = "e.g. sync.interval") String key) {
-        try (Store store = root.openStore()) {
+        try (Store store = context.openStore()) {
             spec.commandLine().getOut().println(store.bokit().options().get(key).value());
             return ExitCodes.OK;
         }
@@ -66,7 +68,7 @@ final class OptionsCommand {
     int set(
             @Parameters(index = "0", paramLabel = "KEY", description = "e.g. sync.interval") String key,
             @Parameters(index = "1", paramLabel = "VALUE", description = "e.g. 300") String value) {
-        try (Store store = root.openStore()) {
+        try (Store store = context.openStore()) {
             OptionValue stored = store.bokit().options().set(key, value);
             spec.commandLine().getOut().println(stored.key() + " = " + stored.value());
             return ExitCodes.OK;
@@ -78,7 +80,7 @@ final class OptionsCommand {
             mixinStandardHelpOptions = true,
             description = "Removes a stored value: the option takes its default again.")
     int unset(@Parameters(paramLabel = "KEY", description = "e.g. sync.interval") String key) {
-        try (Store store = root.openStore()) {
+        try (Store store = context.openStore()) {
             OptionsUseCase options = store.bokit().options();
             OptionValue option = options.unset(key);
             spec.commandLine().getOut().println(option.key() + " = " + option.value() + " (default)");

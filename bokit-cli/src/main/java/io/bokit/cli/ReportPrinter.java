@@ -34,7 +34,8 @@ final class ReportPrinter {
 
     private static String line(FeedResult feed, FetchState state, Instant now) {
         return switch (feed.outcome()) {
-            case SYNCED -> "✓ " + feed.feedName() + ": " + counters(feed.counters());
+            case SYNCED -> (feed.note() == null ? "✓ " : "! ") + feed.feedName() + ": " + counters(feed.counters())
+                    + skipped(feed) + (feed.note() == null ? "" : "; " + feed.note());
             case NOT_MODIFIED -> "✓ " + feed.feedName() + ": not modified since the last sync (total "
                     + feed.counters().total() + ")";
             case BACKED_OFF -> "- " + feed.feedName() + ": not fetched, resting after "
@@ -42,12 +43,19 @@ final class ReportPrinter {
                     + (state == null || state.backoffUntil() == null
                             ? ""
                             : " until " + Formats.instant(state.backoffUntil(), now))
-                    + (state == null || state.lastError() == null ? "" : " (last error: " + state.lastError() + ")");
-            case FAILED -> "✗ " + feed.feedName() + ": " + feed.error()
-                    + (feed.error().startsWith("refused: ") && feed.error().contains(" resolves to ")
-                            ? " (bokit-cli fetches such addresses with --allow-private)"
-                            : "");
+                    + (state == null || state.lastError() == null ? "" : " (last error: " + state.lastError() + ")")
+                    + "; fetch it now with --feed " + feed.feed() + " or --retry-failed";
+            case FAILED -> "✗ " + feed.feedName() + ": " + feed.error();
         };
+    }
+
+    /** {@code  (skipped: no DTSTART (UID x); duplicate UID y)}, with {@code …} when there were more, or nothing. */
+    private static String skipped(FeedResult feed) {
+        if (feed.skippedReasons().isEmpty()) {
+            return "";
+        }
+        return " (skipped: " + String.join("; ", feed.skippedReasons())
+                + (feed.counters().skipped() > feed.skippedReasons().size() ? "; …" : "") + ")";
     }
 
     /** {@code total n, created n, updated n, unchanged n, deleted n, vanished n}, then skipped and conflicts if any. */
@@ -69,6 +77,9 @@ final class ReportPrinter {
                             "outcome", feed.outcome().name().toLowerCase(Locale.ROOT),
                             "counters", countersJson(feed.counters()),
                             "error", feed.error(),
+                            "note", feed.note(),
+                            "held", feed.held(),
+                            "skippedReasons", feed.skippedReasons(),
                             "backoffUntil", state == null ? null : state.backoffUntil());
                 })
                 .toList();

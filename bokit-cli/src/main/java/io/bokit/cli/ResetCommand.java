@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code bokit-cli reset}: forgets the last claim, so the next request or sync runs (the seed's {@code Cache::forget('last_auto_sync')}). */
@@ -19,20 +18,23 @@ import picocli.CommandLine.Spec;
             "A run in progress keeps its lease: runs never overlap."
         })
 final class ResetCommand implements Callable<Integer> {
-    @ParentCommand
-    BokitCommand root;
+    private final CliContext context;
 
     @Spec
     CommandSpec spec;
 
+    ResetCommand(CliContext context) {
+        this.context = context;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Store store = root.openStore()) {
-            store.syncState().forget();
-            out.println("Forgot the last sync claim: the next web request, or bokit-cli sync, starts a sync.");
-            Instant now = Instant.now();
-            RunLease lease = store.syncState().load().activeLease(now).orElse(null);
+        try (Store store = context.openStore()) {
+            store.bokit().sync().forgetLastClaim();
+            out.println("Forgot the last sync claim: the next web request, or bokit-cli sync --if-due, starts a sync.");
+            Instant now = context.now();
+            RunLease lease = store.bokit().status().status().lease();
             if (lease != null) {
                 out.println("A sync is running now (" + lease.owner() + ", lease until "
                         + Formats.instant(lease.expiresAt(), now) + "); the next one starts after it.");

@@ -13,7 +13,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code bokit-cli status}: whether and when syncs happen, who runs one now, and how every feed is doing. */
@@ -26,11 +25,14 @@ import picocli.CommandLine.Spec;
                     + " and for every feed its last success, last error, consecutive failures and back-off."
         })
 final class StatusCommand implements Callable<Integer> {
-    @ParentCommand
-    BokitCommand root;
+    private final CliContext context;
 
     @Spec
     CommandSpec spec;
+
+    StatusCommand(CliContext context) {
+        this.context = context;
+    }
 
     @Option(names = "--json", description = "Print the status as one JSON object (see docs/cli.md).")
     boolean json;
@@ -38,11 +40,11 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Store store = root.openStore()) {
+        try (Store store = context.openStore()) {
             SyncStatus status = store.bokit().status().status();
-            Instant now = Instant.now();
+            Instant now = context.now();
             if (json) {
-                out.println(Json.write(json(status)));
+                out.println(Json.write(json(status, now)));
             } else {
                 text(out, status, store.describe(), now);
             }
@@ -75,7 +77,15 @@ final class StatusCommand implements Callable<Integer> {
         }
         out.println("Feeds (" + status.feeds().size() + "):");
         Table table = new Table(
-                "ID", "NAME", "CALENDAR", "ENABLED", "LAST SUCCESS", "FAILURES", "BACKOFF UNTIL", "LAST ERROR");
+                "ID",
+                "NAME",
+                "CALENDAR",
+                "ENABLED",
+                "STATE",
+                "LAST SUCCESS",
+                "FAILURES",
+                "BACKOFF UNTIL",
+                "LAST ERROR");
         for (FeedStatus feed : status.feeds()) {
             FetchState state = feed.state();
             table.row(
@@ -83,12 +93,35 @@ final class StatusCommand implements Callable<Integer> {
                     feed.name(),
                     feed.calendar(),
                     feed.enabled() ? "yes" : "no",
+                    state(feed, now),
                     Formats.instant(state.lastSuccess()),
                     state.consecutiveFailures(),
                     Formats.instant(state.backoffUntil()),
                     state.lastError());
         }
         table.print(out, "  ");
+    }
+
+    /**
+     * What a feed is doing, in one word: {@code disabled}, {@code resting} (backing off: not fetched until then),
+     * {@code held} (came back empty, and the empty-feed guard keeps its bookings until it is confirmed),
+     * {@code failing} (failed last time; fetched again by the next sync), {@code new} (never fetched) or {@code ok}.
+     */
+    static String state(FeedStatus feed, Instant now) {
+        FetchState state = feed.state();
+        if (!feed.enabled()) {
+            return "disabled";
+        }
+        if (state.backoffUntil() != null && now.isBefore(state.backoffUntil())) {
+            return "resting";
+        }
+        if (state.consecutiveFailures() > 0) {
+            return "failing";
+        }
+        if (state.consecutiveEmpty() > 0 && state.lastError() != null) {
+            return "held";
+        }
+        return state.lastAttempt() == null ? "new" : "ok";
     }
 
     private static String nextSync(SyncDecision decision, Instant now) {
@@ -101,7 +134,7 @@ final class StatusCommand implements Callable<Integer> {
         return "none automatic: " + ((SyncDecision.Disabled) decision).reason();
     }
 
-    private static Map<String, Object> json(SyncStatus status) {
+    private static Map<String, Object> json(SyncStatus status, Instant now) {
         SyncDecision decision = status.decision();
         Map<String, Object> decisionJson;
         if (decision instanceof SyncDecision.Due) {
@@ -119,6 +152,7 @@ final class StatusCommand implements Callable<Integer> {
                         "calendar", feed.calendar().value(),
                         "url", feed.maskedUrl(),
                         "enabled", feed.enabled(),
+                        "state", state(feed, now),
                         "lastAttempt", feed.state().lastAttempt(),
                         "lastSuccess", feed.state().lastSuccess(),
                         "lastError", feed.state().lastError(),

@@ -2,7 +2,8 @@ package io.bokit.cli;
 
 import io.bokit.core.application.Bokit;
 import io.bokit.core.application.RunSettings;
-import io.bokit.core.port.out.SyncStatePort;
+import io.bokit.core.domain.InvalidInputException;
+import io.bokit.core.port.out.ClockPort;
 import io.bokit.http.HttpFeedFetcher;
 import io.bokit.http.HttpFetchSettings;
 import io.bokit.jdbc.BokitJdbc;
@@ -25,21 +26,20 @@ final class Store implements AutoCloseable {
     static final List<String> PRIVATE_RANGES =
             List.of("127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7");
 
+    /** What an SSRF refusal tells a CLI user to do, instead of the Java builder call. */
+    static final String REFUSAL_REMEDY =
+            "bokit-cli fetches it with --allow CIDR (e.g. --allow <that address>/32) or --allow-private";
+
     private final StoreSettings settings;
     private final Connection keeper;
-    private final BokitJdbc jdbc;
+    private final HttpFetchSettings fetchSettings;
     private final ObservedFetcher fetcher;
     private final Bokit bokit;
 
-    private Store(StoreSettings settings, Connection keeper, BokitJdbc jdbc) {
+    private Store(StoreSettings settings, Connection keeper, BokitJdbc jdbc, ClockPort clock) {
         this.settings = settings;
         this.keeper = keeper;
-        this.jdbc = jdbc;
-        HttpFetchSettings.Builder fetch = HttpFetchSettings.builder().allowFileUrls(true);
-        if (settings.allowPrivate()) {
-            PRIVATE_RANGES.forEach(fetch::allow);
-        }
-        HttpFetchSettings fetchSettings = fetch.build();
+        this.fetchSettings = fetchSettings(settings, clock);
         this.fetcher = new ObservedFetcher(() -> new HttpFeedFetcher(fetchSettings));
         this.bokit = Bokit.builder()
                 .options(jdbc.options())
@@ -47,9 +47,27 @@ final class Store implements AutoCloseable {
                 .catalog(jdbc.feedCatalog())
                 .bookings(jdbc.bookingStore())
                 .fetcher(fetcher)
+                .clock(clock)
                 .settings(RunSettings.defaults())
                 .runExecutor(Runnable::run)
                 .build();
+    }
+
+    /** How feeds are fetched: local files too, the private blocks the options allow, and the CLI's own remedy. */
+    private static HttpFetchSettings fetchSettings(StoreSettings settings, ClockPort clock) {
+        HttpFetchSettings.Builder fetch =
+                HttpFetchSettings.builder().allowFileUrls(true).clock(clock).refusalRemedy(REFUSAL_REMEDY);
+        if (settings.allowPrivate()) {
+            PRIVATE_RANGES.forEach(fetch::allow);
+        }
+        for (String cidr : settings.allowed()) {
+            try {
+                fetch.allow(cidr.strip());
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("Invalid --allow " + cidr + ": " + e.getMessage());
+            }
+        }
+        return fetch.build();
     }
 
     /**
@@ -60,7 +78,7 @@ final class Store implements AutoCloseable {
      * @throws CliException if the database cannot be opened (exit 1), its URL is not supported or
      *     it has no bokit tables (exit 2)
      */
-    static Store open(StoreSettings settings, boolean install) {
+    static Store open(StoreSettings settings, boolean install, ClockPort clock) {
         String url = settings.url();
         if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
             throw new CliException(
@@ -94,7 +112,7 @@ final class Store implements AutoCloseable {
                         "The database " + settings.describe()
                                 + " has no bokit tables yet: run bokit-cli install first");
             }
-            return new Store(settings, keeper, jdbc);
+            return new Store(settings, keeper, jdbc, clock);
         } catch (RuntimeException e) {
             closeQuietly(keeper);
             throw e;
@@ -106,9 +124,9 @@ final class Store implements AutoCloseable {
         return bokit;
     }
 
-    /** The sync state port, for {@code reset}. */
-    SyncStatePort syncState() {
-        return jdbc.syncState();
+    /** How this store's feeds are fetched: to tell, when a feed is added, whether syncs would refuse it. */
+    HttpFetchSettings fetchSettings() {
+        return fetchSettings;
     }
 
     /** The fetcher, to watch a run's progress. */

@@ -11,6 +11,7 @@ import io.bokit.core.domain.RunLease;
 import io.bokit.core.domain.SyncReport;
 import io.bokit.core.port.in.SyncResult;
 import io.bokit.core.port.in.SyncScope;
+import io.bokit.core.port.in.SyncStatus;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +25,6 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code bokit-cli sync}: runs a sync now in this process and prints what each feed did. */
@@ -33,17 +33,21 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         mixinStandardHelpOptions = true,
         description = {
-            "Syncs every enabled feed now, or only the feeds given with --feed or --calendar.",
-            "Without --force the sync runs only when the interval (option sync.interval) is over, and then claims it,"
-                    + " exactly as a web request would; --force runs now whatever the interval.",
+            "Syncs every enabled feed now, or only the feeds given with --feed or --calendar, whatever the interval.",
+            "With --if-due (for cron) it syncs only when the interval (option sync.interval) is over, and then claims it,"
+                    + " exactly as a web request would; when it is not over it exits 5.",
+            "Feeds resting after a failure are not fetched, unless they are named with --feed or --retry-failed is given.",
             "A sync never starts while another one (from a web application or another bokit-cli) holds the run lease."
         })
 final class SyncCommand implements Callable<Integer> {
-    @ParentCommand
-    BokitCommand root;
+    private final CliContext context;
 
     @Spec
     CommandSpec spec;
+
+    SyncCommand(CliContext context) {
+        this.context = context;
+    }
 
     @Option(
             names = "--feed",
@@ -59,7 +63,21 @@ final class SyncCommand implements Callable<Integer> {
             description = "Sync only this calendar's feeds (repeatable, or comma-separated).")
     List<String> calendarKeys = new ArrayList<>();
 
-    @Option(names = "--force", description = "Sync now even if the interval is not over (the run lease still counts).")
+    @Option(
+            names = "--if-due",
+            description = "Sync only if the interval is over, and claim it as a web request would (for cron); "
+                    + "exit 5 when it is not due.")
+    boolean ifDue;
+
+    @Option(
+            names = "--retry-failed",
+            description = "Also fetch the feeds resting after a failure (or a channel's Retry-After), now.")
+    boolean retryFailed;
+
+    @Option(
+            names = "--force",
+            description =
+                    "Sync now whatever the interval: what sync does anyway since --if-due exists; kept for scripts.")
     boolean force;
 
     @Option(names = "--json", description = "Print the result as one JSON object (see docs/cli.md).")
@@ -69,7 +87,10 @@ final class SyncCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Store store = root.openStore()) {
+        if (force && ifDue) {
+            throw new InvalidInputException("--force and --if-due contradict each other: give one of them");
+        }
+        try (Store store = context.openStore()) {
             Bokit bokit = store.bokit();
             SyncScope scope = scope(bokit);
             List<Feed> feeds = bokit.feeds().feeds();
@@ -94,13 +115,15 @@ final class SyncCommand implements Callable<Integer> {
                                 + ": enable one with bokit-cli feeds enable ID.");
             }
             Progress progress = null;
-            if (!json && root.environment().interactive() && inScope.size() >= Progress.MIN_FEEDS) {
+            if (!json && context.environment().interactive() && inScope.size() >= Progress.MIN_FEEDS) {
                 progress = new Progress(out, inScope.size());
                 store.fetcher().observe(progress);
             }
             SyncResult result;
             try {
-                result = bokit.sync().sync(new io.bokit.core.port.in.SyncCommand(scope, force));
+                // named feeds are what the operator asks for: fetch them even while they rest after a failure
+                boolean ignoreBackoff = retryFailed || (!feedIds.isEmpty() && calendarKeys.isEmpty());
+                result = bokit.sync().sync(new io.bokit.core.port.in.SyncCommand(scope, !ifDue, ignoreBackoff));
             } finally {
                 if (progress != null) {
                     progress.clear();
@@ -140,16 +163,30 @@ final class SyncCommand implements Callable<Integer> {
     }
 
     private int print(SyncResult result, Bokit bokit, PrintWriter out, PrintWriter err) {
-        Instant now = Instant.now();
+        Instant now = context.now();
         if (result instanceof SyncResult.Completed completed) {
             SyncReport report = completed.report();
             Map<FeedId, FetchState> states =
                     bokit.feeds().feeds().stream().collect(Collectors.toMap(Feed::id, Feed::fetchState));
             Function<FeedResult, FetchState> state = feed -> states.get(feed.feed());
+            Instant nextDue = null;
+            if (ifDue) {
+                SyncStatus status = bokit.status().status();
+                nextDue = status.lastClaim() == null ? null : status.lastClaim().plus(status.interval());
+            }
             if (json) {
-                out.println(Json.write(ReportPrinter.json(report, state)));
+                Map<String, Object> object = ReportPrinter.json(report, state);
+                object.put("claimed", ifDue);
+                object.put("nextDue", nextDue);
+                out.println(Json.write(object));
             } else {
                 ReportPrinter.text(out, report, state, now);
+                if (ifDue) {
+                    out.println("Claimed the interval, as a web request would"
+                            + (nextDue == null
+                                    ? "."
+                                    : ": the next sync is due after " + Formats.instant(nextDue, now) + "."));
+                }
             }
             return report.errors() > 0 ? ExitCodes.FEEDS_FAILED : ExitCodes.OK;
         }
@@ -179,11 +216,12 @@ final class SyncCommand implements Callable<Integer> {
         if (json) {
             out.println(Json.write(Json.object("result", "not_due", "dueAfter", notDue.until())));
         } else if (notDue.until() == null) {
-            out.println("Not due: another process has just claimed this interval. Use --force to sync now anyway.");
+            out.println("Not due: another process has just claimed this interval; nothing was done."
+                    + " bokit-cli sync (without --if-due) syncs now anyway.");
         } else {
             out.println("Not due: the next sync is due after " + Formats.instant(notDue.until(), now)
-                    + ". Use --force to sync now, or bokit-cli reset to make it due.");
+                    + "; nothing was done. bokit-cli sync (without --if-due) syncs now anyway.");
         }
-        return ExitCodes.OK;
+        return ExitCodes.NOT_DUE;
     }
 }

@@ -1,6 +1,7 @@
 package io.bokit.cli;
 
 import io.bokit.core.domain.FeedUrl;
+import io.bokit.core.port.out.ClockPort;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ final class Cli {
     private final Path home;
     private final Map<String, String> variables = new HashMap<>();
     private final List<Result> results = new ArrayList<>();
+    private ClockPort clock = ClockPort.system();
 
     Cli(Path home) {
         this.home = home;
@@ -23,6 +25,12 @@ final class Cli {
     /** Sets an environment variable the CLI sees. */
     Cli env(String name, String value) {
         variables.put(name, value);
+        return this;
+    }
+
+    /** Sets the clock every later run reads "now" from. */
+    Cli clock(ClockPort value) {
+        this.clock = value;
         return this;
     }
 
@@ -39,7 +47,7 @@ final class Cli {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Environment environment = new Environment(variables, home.resolve("user-home"), false);
-        int code = BokitCli.commandLine(environment, new PrintWriter(out, true), new PrintWriter(err, true))
+        int code = BokitCli.commandLine(environment, clock, new PrintWriter(out, true), new PrintWriter(err, true))
                 .execute(args);
         Result result = new Result(code, out.toString(), err.toString());
         results.add(result);

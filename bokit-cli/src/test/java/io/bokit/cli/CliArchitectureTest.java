@@ -4,11 +4,14 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.AccessTarget.CodeUnitAccessTarget;
+import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CliArchitectureTest {
@@ -37,6 +40,112 @@ class CliArchitectureTest {
             .because("the CLI is a plain picocli program that builds the core over bokit-jdbc's public builder; "
                     + "it must not pull in a web framework or depend on the JDBC adapter's internals")
             .allowEmptyShould(false);
+
+    /**
+     * Accesses that read the system time: {@code now()} of any java.time type but {@code now(Clock)},
+     * {@code System.currentTimeMillis()}, the system {@code Clock} factories, {@code new Date()}; method references
+     * count as well.
+     */
+    private static final DescribedPredicate<JavaAccess<?>> READS_SYSTEM_TIME =
+            new DescribedPredicate<>(
+                    "reads the system time (Instant.now(), LocalDate.now(), System.currentTimeMillis(),"
+                            + " Clock.systemUTC(), new Date() ...)") {
+                @Override
+                public boolean test(JavaAccess<?> access) {
+                    if (!(access.getTarget() instanceof CodeUnitAccessTarget target)) {
+                        return false;
+                    }
+                    String owner = target.getOwner().getName();
+                    String name = target.getName();
+                    List<String> parameters = target.getRawParameterTypes().stream()
+                            .map(JavaClass::getName)
+                            .toList();
+                    if (owner.startsWith("java.time.") && name.equals("now")) {
+                        return !parameters.equals(List.of("java.time.Clock"));
+                    }
+                    return switch (owner) {
+                        case "java.time.Clock" -> name.startsWith("system");
+                        case "java.lang.System" -> name.equals("currentTimeMillis");
+                        case "java.util.Date" -> name.equals("<init>") && parameters.isEmpty();
+                        default -> false;
+                    };
+                }
+            };
+
+    /** The CLI's clock rule: every "now" comes from the ClockPort the command line was built with. */
+    static final ArchRule CLI_READS_TIME_ONLY_THROUGH_THE_CLOCK_PORT = noClasses()
+            .that()
+            .resideInAPackage("io.bokit.cli..")
+            .should()
+            .accessTargetWhere(READS_SYSTEM_TIME)
+            .because("every \"now\" comes from the ClockPort (CliContext.now()), so tests move a MutableClock"
+                    + " instead of sleeping, and the CLI and the core agree on the time")
+            .allowEmptyShould(false);
+
+    @Test
+    void theCliReadsTimeOnlyThroughTheClockPort() {
+        JavaClasses main = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.bokit.cli");
+
+        CLI_READS_TIME_ONLY_THROUGH_THE_CLOCK_PORT.check(main);
+    }
+
+    @Test
+    void theClockRuleCatchesEveryWayOfReadingTheSystemTime() {
+        for (Class<?> fixture : List.of(
+                ReadsInstantNow.class,
+                ReadsCurrentTimeMillis.class,
+                ReadsLocalDateNow.class,
+                ReferencesInstantNow.class)) {
+            JavaClasses violating = new ClassFileImporter().importClasses(fixture);
+
+            assertThat(CLI_READS_TIME_ONLY_THROUGH_THE_CLOCK_PORT
+                            .evaluate(violating)
+                            .hasViolation())
+                    .as(fixture.getSimpleName())
+                    .isTrue();
+        }
+        assertThat(CLI_READS_TIME_ONLY_THROUGH_THE_CLOCK_PORT
+                        .evaluate(new ClassFileImporter().importClasses(ReadsAGivenClock.class))
+                        .hasViolation())
+                .isFalse();
+    }
+
+    /** A deliberate violation: {@code Instant.now()}. */
+    static final class ReadsInstantNow {
+        java.time.Instant now() {
+            return java.time.Instant.now();
+        }
+    }
+
+    /** A deliberate violation: {@code System.currentTimeMillis()}. */
+    static final class ReadsCurrentTimeMillis {
+        long now() {
+            return System.currentTimeMillis();
+        }
+    }
+
+    /** A deliberate violation: {@code LocalDate.now(zone)}. */
+    static final class ReadsLocalDateNow {
+        java.time.LocalDate today() {
+            return java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        }
+    }
+
+    /** A deliberate violation: a reference to {@code Instant::now}. */
+    static final class ReferencesInstantNow {
+        java.util.function.Supplier<java.time.Instant> clock() {
+            return java.time.Instant::now;
+        }
+    }
+
+    /** Not a violation: the time of a clock handed in. */
+    static final class ReadsAGivenClock {
+        java.time.Instant now(java.time.Clock clock) {
+            return java.time.Instant.now(clock);
+        }
+    }
 
     @Test
     void theCliUsesNoFrameworkAndOnlyTheJdbcBuilder() {

@@ -74,7 +74,7 @@ class InstallAndStatusCommandTest {
             cli.run("calendars", "add", "seaview");
             cli.addFeed("seaview", "ok", null, server.url("/ok.ics"));
             cli.addFeed("seaview", "down", null, server.url("/down.ics"));
-            cli.run("sync", "--allow-private");
+            cli.run("sync", "--allow-private", "--if-due");
 
             Cli.Result text = cli.run("status");
             Cli.Result json = cli.run("status", "--json");
@@ -85,8 +85,8 @@ class InstallAndStatusCommandTest {
                     .containsPattern("Last claim:       \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ \\(\\d+ s ago\\)")
                     .containsPattern("Next sync:        due after .*\\(in (59 min|1 h)\\)")
                     .contains("Feeds (2):")
-                    .containsPattern("down\\s+127.0.0.1\\s+seaview\\s+yes\\s+-\\s+1\\s+\\d{4}-.*503")
-                    .containsPattern("ok\\s+127.0.0.1\\s+seaview\\s+yes\\s+\\d{4}-\\S+\\s+0\\s+-\\s+-");
+                    .containsPattern("down\\s+127.0.0.1\\s+seaview\\s+yes\\s+resting\\s+-\\s+1\\s+\\d{4}-.*503")
+                    .containsPattern("ok\\s+127.0.0.1\\s+seaview\\s+yes\\s+ok\\s+\\d{4}-\\S+\\s+0\\s+-\\s+-");
 
             Map<String, Object> status = JsonParser.object(json.out());
             assertThat(status)
@@ -103,6 +103,7 @@ class InstallAndStatusCommandTest {
             assertThat(feeds).extracting(feed -> feed.get("id")).containsExactly("down", "ok");
             assertThat(feeds.get(0))
                     .containsEntry("consecutiveFailures", 1L)
+                    .containsEntry("state", "resting")
                     .containsEntry("lastSuccess", null)
                     .containsKeys("lastError", "backoffUntil", "lastAttempt", "url", "enabled", "calendar", "name");
         }
@@ -115,7 +116,7 @@ class InstallAndStatusCommandTest {
         Path feed = Files.writeString(
                 home.resolve("feed.ics"), ICalFeedBuilder.airbnb().build());
         cli.run("feeds", "add", "--calendar", "seaview", feed.toString());
-        cli.run("sync");
+        cli.run("sync", "--if-due");
         assertThat(cli.run("status").out()).doesNotContain("never (or reset)");
 
         Cli.Result reset = cli.run("reset");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.bokit.jdbc.BokitJdbc;
 import io.bokit.testkit.ICalFeedBuilder;
 import io.bokit.testkit.LocalFeedServer;
+import io.bokit.testkit.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,36 +68,224 @@ class SyncCommandTest {
     }
 
     @Test
-    void aSecondSyncWithinTheIntervalIsNotDueAndForceRunsIt() {
+    void syncRunsNowWhateverTheIntervalAndIfDueClaimsItAsAWebRequestWould() {
+        // given a feed, synced once with --if-due, which claims the interval
         server.serve("/airbnb.ics", airbnb());
         calendarWithFeed("/airbnb.ics");
-        cli.run("sync", "--allow-private");
+        Cli.Result claimed = cli.run("sync", "--allow-private", "--if-due");
 
-        Cli.Result notDue = cli.run("sync", "--allow-private");
+        // when --if-due comes again within the interval, then a plain sync, then --force
+        Cli.Result notDue = cli.run("sync", "--allow-private", "--if-due");
+        Cli.Result notDueJson = cli.run("sync", "--allow-private", "--if-due", "--json");
+        Cli.Result now = cli.run("sync", "--allow-private");
+        Cli.Result nowJson = cli.run("sync", "--allow-private", "--json");
         Cli.Result forced = cli.run("sync", "--allow-private", "--force");
 
-        assertThat(notDue.code()).isZero();
+        // then --if-due synced and claimed once, then exited 5 without fetching; sync and --force fetched
+        assertThat(claimed.code()).as(claimed.toString()).isZero();
+        assertThat(claimed.out())
+                .contains("✓ Airbnb: total 2, created 2")
+                .contains("Claimed the interval, as a web request would: the next sync is due after ");
+        assertThat(notDue.code()).as(notDue.toString()).isEqualTo(5);
         assertThat(notDue.out())
                 .startsWith("Not due: the next sync is due after ")
-                .contains("--force");
+                .contains("nothing was done");
+        assertThat(notDueJson.code()).isEqualTo(5);
+        assertThat(JsonParser.object(notDueJson.out()))
+                .containsEntry("result", "not_due")
+                .containsKey("dueAfter");
+        assertThat(now.code()).as(now.toString()).isZero();
+        assertThat(now.out())
+                .contains("✓ Airbnb: not modified since the last sync (total 2)")
+                .doesNotContain("Claimed");
+        assertThat(JsonParser.object(nowJson.out()))
+                .containsEntry("result", "completed")
+                .containsEntry("claimed", false)
+                .containsEntry("nextDue", null);
         assertThat(forced.code()).isZero();
         assertThat(forced.out()).contains("✓ Airbnb: not modified since the last sync (total 2)");
-        assertThat(server.requestCount("/airbnb.ics")).isEqualTo(2);
+        assertThat(server.requestCount("/airbnb.ics")).isEqualTo(4);
+    }
+
+    @Test
+    void ifDueAndForceContradictEachOther() {
+        server.serve("/airbnb.ics", airbnb());
+        calendarWithFeed("/airbnb.ics");
+
+        Cli.Result result = cli.run("sync", "--allow-private", "--if-due", "--force");
+
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("bokit-cli: --force and --if-due contradict each other: give one of them\n");
+        assertThat(server.requestCount("/airbnb.ics")).isZero();
     }
 
     @Test
     void resetMakesTheNextSyncDue() {
         server.serve("/airbnb.ics", airbnb());
         calendarWithFeed("/airbnb.ics");
-        cli.run("sync", "--allow-private");
+        cli.run("sync", "--allow-private", "--if-due");
 
         Cli.Result reset = cli.run("reset");
-        Cli.Result sync = cli.run("sync", "--allow-private");
+        Cli.Result sync = cli.run("sync", "--allow-private", "--if-due");
 
         assertThat(reset.code()).isZero();
         assertThat(reset.out()).contains("Forgot the last sync claim");
-        assertThat(sync.code()).isZero();
-        assertThat(sync.out()).contains("✓ Airbnb:");
+        assertThat(sync.code()).as(sync.toString()).isZero();
+        assertThat(sync.out()).contains("✓ Airbnb:").contains("Claimed the interval");
+    }
+
+    @Test
+    void aFeedNamedWithFeedIsFetchedAlthoughItRestsAfterAFailure() {
+        // given a feed that failed, rests, and is fixed since
+        server.fail("/airbnb.ics", 503);
+        calendarWithFeed("/airbnb.ics");
+        assertThat(cli.run("sync", "--allow-private").code()).isEqualTo(3);
+        server.serve("/airbnb.ics", airbnb());
+
+        // when a plain sync comes, then one naming the feed
+        Cli.Result plain = cli.run("sync", "--allow-private");
+        Cli.Result named = cli.run("sync", "--allow-private", "--feed", "seaview-airbnb");
+
+        // then the plain one says how to retry it, the named one fetched and imported it
+        assertThat(plain.out())
+                .contains("- Airbnb: not fetched, resting after 1 failure(s) until ")
+                .contains("; fetch it now with --feed seaview-airbnb or --retry-failed");
+        assertThat(named.code()).as(named.toString()).isZero();
+        assertThat(named.out()).contains("✓ Airbnb: total 2, created 2");
+        assertThat(server.requestCount("/airbnb.ics")).isEqualTo(2);
+    }
+
+    @Test
+    void retryFailedFetchesEveryRestingFeed() {
+        // given two feeds, one resting after a failure and fixed since
+        server.serve("/airbnb.ics", airbnb());
+        server.fail("/booking.ics", 503);
+        calendarWithFeed("/airbnb.ics");
+        cli.addFeed("seaview", "seaview-booking", "Booking.com", server.url("/booking.ics"));
+        cli.run("sync", "--allow-private");
+        server.serve(
+                "/booking.ics",
+                ICalFeedBuilder.airbnb().reserved("K1", SOON, SOON.plusDays(1)).build());
+
+        // when a sync retries the failed ones
+        Cli.Result result = cli.run("sync", "--allow-private", "--retry-failed");
+
+        // then the resting feed was fetched too
+        assertThat(result.code()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("✓ Booking.com: total 1, created 1");
+        assertThat(server.requestCount("/booking.ics")).isEqualTo(2);
+    }
+
+    @Test
+    void aBackedOffFeedSaysWhyInJsonWithoutAnError() {
+        server.fail("/airbnb.ics", 503);
+        calendarWithFeed("/airbnb.ics");
+        cli.run("sync", "--allow-private");
+
+        Map<String, Object> json =
+                JsonParser.object(cli.run("sync", "--allow-private", "--json").out());
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> feed = ((List<Map<String, Object>>) json.get("feeds")).get(0);
+        assertThat(feed)
+                .containsEntry("outcome", "backed_off")
+                .containsEntry("error", null)
+                .containsEntry("held", false);
+        assertThat((String) feed.get("note"))
+                .startsWith("resting after 1 failure until ")
+                .contains("503");
+        assertThat(feed.get("backoffUntil")).isNotNull();
+    }
+
+    @Test
+    void aFeedHeldByTheEmptyFeedGuardSaysSoInTextJsonAndStatus() {
+        // given a feed with future bookings that comes back empty
+        server.serve("/airbnb.ics", airbnb());
+        calendarWithFeed("/airbnb.ics");
+        cli.run("sync", "--allow-private");
+        server.serve("/airbnb.ics", ICalFeedBuilder.airbnb().build());
+
+        // when it is synced, as text and (again) as JSON
+        Cli.Result text = cli.run("sync", "--allow-private");
+        Cli.Result json = cli.run("sync", "--allow-private", "--json");
+        Cli.Result status = cli.run("status", "--json");
+
+        // then neither says a plain "synced": the guard held it, and why
+        assertThat(text.out())
+                .contains("! Airbnb: total 0, created 0, updated 0, unchanged 0, deleted 0, vanished 0; held by the"
+                        + " empty-feed guard: the feed came back empty (1 of 3 runs needed to believe it);"
+                        + " nothing vanished");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> feed =
+                ((List<Map<String, Object>>) JsonParser.object(json.out()).get("feeds")).get(0);
+        assertThat(feed)
+                .containsEntry("outcome", "synced")
+                .containsEntry("held", true)
+                .containsEntry("error", null);
+        assertThat((String) feed.get("note")).contains("came back empty (2 of 3 runs");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> feedStatus =
+                ((List<Map<String, Object>>) JsonParser.object(status.out()).get("feeds")).get(0);
+        assertThat(feedStatus).containsEntry("state", "held");
+        assertThat((String) feedStatus.get("lastError")).contains("came back empty");
+        assertThat(cli.run("status").out()).containsPattern("seaview-airbnb .* held ");
+    }
+
+    @Test
+    void skippedEventsSayWhyInTextAndJson() {
+        // given a feed with an event without a start and a UID served twice
+        server.serve(
+                "/airbnb.ics",
+                ICalFeedBuilder.airbnb()
+                        .reserved("twice", SOON, SOON.plusDays(1))
+                        .reserved("twice", SOON.plusDays(3), SOON.plusDays(4))
+                        .raw("BEGIN:VEVENT\r\nUID:startless\r\nSUMMARY:Reserved\r\nEND:VEVENT\r\n")
+                        .build());
+        calendarWithFeed("/airbnb.ics");
+
+        // when it is synced, then synced again as JSON after a change
+        Cli.Result text = cli.run("sync", "--allow-private");
+
+        // then the line gives the count and the reasons
+        assertThat(text.out())
+                .contains("✓ Airbnb: total 3, created 1, updated 0, unchanged 0, deleted 0, vanished 0, skipped 2"
+                        + " (skipped: no DTSTART (UID startless); duplicate UID twice)");
+        server.serve(
+                "/airbnb.ics",
+                ICalFeedBuilder.airbnb()
+                        .raw("BEGIN:VEVENT\r\nUID:other\r\nSUMMARY:Reserved\r\nEND:VEVENT\r\n")
+                        .build());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> feed = ((List<Map<String, Object>>) JsonParser.object(
+                                cli.run("sync", "--allow-private", "--json").out())
+                        .get("feeds"))
+                .get(0);
+        assertThat(feed.get("skippedReasons")).isEqualTo(List.of("no DTSTART (UID other)"));
+    }
+
+    @Test
+    void theCliReadsNowFromItsClock() {
+        // given a clock years away from the system's, and a feed that failed at its time
+        MutableClock clock = MutableClock.at("2031-03-01T12:00:00Z");
+        cli.clock(clock);
+        server.fail("/airbnb.ics", 503);
+        calendarWithFeed("/airbnb.ics");
+        Map<String, Object> failed =
+                JsonParser.object(cli.run("sync", "--allow-private", "--json").out());
+        @SuppressWarnings("unchecked")
+        Instant until = Instant.parse((String)
+                ((List<Map<String, Object>>) failed.get("feeds")).get(0).get("backoffUntil"));
+
+        // when the clock moves on 20 seconds and a sync comes
+        clock.advance(Duration.ofSeconds(20));
+        Cli.Result resting = cli.run("sync", "--allow-private");
+
+        // then the back-off is counted from the clock's time, and how long is left from the clock's now
+        assertThat(until)
+                .isAfter(Instant.parse("2031-03-01T12:00:00Z"))
+                .isBefore(Instant.parse("2031-03-01T13:00:00Z"));
+        assertThat(resting.out()).contains("until " + Formats.instant(until, clock.now()));
+        assertThat(cli.run("status").out()).contains(Formats.instant(until));
     }
 
     @Test
@@ -113,7 +302,7 @@ class SyncCommandTest {
                 .contains("✓ Airbnb: total 2, created 2")
                 .containsPattern("✗ Booking.com: .*503")
                 .contains("1 failed");
-        Cli.Result backedOff = cli.run("sync", "--allow-private", "--force");
+        Cli.Result backedOff = cli.run("sync", "--allow-private");
         assertThat(backedOff.out()).contains("- Booking.com: not fetched, resting after 1 failure(s) until ");
         assertThat(backedOff.code()).isZero();
     }
@@ -155,8 +344,9 @@ class SyncCommandTest {
 
         Cli.Result plain = cli.run("sync", "--allow-private");
         Cli.Result forced = cli.run("sync", "--allow-private", "--force");
+        Cli.Result ifDue = cli.run("sync", "--allow-private", "--if-due");
 
-        for (Cli.Result result : List.of(plain, forced)) {
+        for (Cli.Result result : List.of(plain, forced, ifDue)) {
             assertThat(result.code()).as(result.toString()).isEqualTo(4);
             assertThat(result.err())
                     .startsWith("bokit-cli: a sync is already running (web-2:4711 holds the run lease until ")
@@ -205,8 +395,10 @@ class SyncCommandTest {
         assertThat(feeds.get(1)).containsEntry("outcome", "failed");
         assertThat((String) feeds.get(1).get("error")).contains("500");
 
-        Map<String, Object> notDue = JsonParser.object(cli.run("sync", "--json").out());
-        assertThat(notDue).containsEntry("result", "not_due").containsKey("dueAfter");
+        Cli.Result claimed = cli.run("sync", "--allow-private", "--if-due", "--json");
+        assertThat(JsonParser.object(claimed.out()))
+                .containsEntry("claimed", true)
+                .containsKey("nextDue");
     }
 
     @Test

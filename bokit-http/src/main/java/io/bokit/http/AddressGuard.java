@@ -23,10 +23,17 @@ final class AddressGuard {
 
     private final HostResolver resolver;
     private final List<CidrRange> allowed;
+    private final String remedy;
 
     AddressGuard(HostResolver resolver, List<CidrRange> allowed) {
+        this(resolver, allowed, HttpFetchSettings.DEFAULT_REFUSAL_REMEDY);
+    }
+
+    /** @param remedy what a refusal says after the address: how the host lets it through on purpose */
+    AddressGuard(HostResolver resolver, List<CidrRange> allowed, String remedy) {
         this.resolver = resolver;
         this.allowed = List.copyOf(allowed);
+        this.remedy = remedy;
     }
 
     /**
@@ -49,7 +56,7 @@ final class AddressGuard {
             Optional<String> kind = forbiddenKind(address);
             if (kind.isPresent()) {
                 return Optional.of("refused: " + host + " resolves to " + kind.get() + " (" + address.getHostAddress()
-                        + "); allow it on purpose with HttpFetchSettings.builder().allow(\"<cidr>\")");
+                        + "); " + remedy);
             }
         }
         return Optional.empty();

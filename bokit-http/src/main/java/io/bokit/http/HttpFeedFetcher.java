@@ -48,7 +48,7 @@ public final class HttpFeedFetcher implements ICalFeedPort {
      */
     public HttpFeedFetcher(HttpFetchSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.guard = new AddressGuard(settings.resolver(), settings.allowedAddresses());
+        this.guard = new AddressGuard(settings.resolver(), settings.allowedAddresses(), settings.refusalRemedy());
         this.redirects = new RedirectPolicy(settings.maxRedirects());
         this.throttle = new HostThrottle();
         this.files = new FileFeedReader(settings);

@@ -1,5 +1,6 @@
 package io.bokit.http;
 
+import io.bokit.core.domain.FeedUrl;
 import io.bokit.core.domain.InvalidInputException;
 import io.bokit.core.port.out.ClockPort;
 import java.time.Duration;
@@ -26,6 +27,8 @@ import javax.net.ssl.SSLContext;
  * @param clock the clock that turns {@code Retry-After} seconds into an instant (default the system clock)
  * @param resolver resolves host names for the SSRF guard (default {@link HostResolver#system()})
  * @param sslContext the TLS context, for a private certificate authority; empty for the JVM default
+ * @param refusalRemedy what an SSRF refusal says after the refused address: how to let it through on purpose, in
+ *     the host's own words (default {@value #DEFAULT_REFUSAL_REMEDY}; a CLI names its options instead)
  */
 public record HttpFetchSettings(
         Duration connectTimeout,
@@ -37,7 +40,8 @@ public record HttpFetchSettings(
         List<CidrRange> allowedAddresses,
         ClockPort clock,
         HostResolver resolver,
-        Optional<SSLContext> sslContext) {
+        Optional<SSLContext> sslContext,
+        String refusalRemedy) {
 
     /** Default connect timeout: 10 seconds. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -45,6 +49,9 @@ public record HttpFetchSettings(
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
     /** Default body cap: 10 MiB. */
     public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
+    /** Default remedy in an SSRF refusal: the Java way to allow an address. */
+    public static final String DEFAULT_REFUSAL_REMEDY =
+            "allow it on purpose with HttpFetchSettings.builder().allow(\"<cidr>\")";
     /** Default number of redirects followed: 5. */
     public static final int DEFAULT_MAX_REDIRECTS = 5;
 
@@ -73,6 +80,56 @@ public record HttpFetchSettings(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(resolver, "resolver");
         Objects.requireNonNull(sslContext, "sslContext");
+        if (refusalRemedy == null
+                || refusalRemedy.isBlank()
+                || refusalRemedy.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
+            throw new InvalidInputException("refusalRemedy must be non-blank printable text without line breaks, was "
+                    + (refusalRemedy == null ? "null" : "\"" + refusalRemedy.replaceAll("\\p{Cntrl}", "?") + "\""));
+        }
+    }
+
+    /** Settings with the default refusal remedy (the form before it could be set). */
+    public HttpFetchSettings(
+            Duration connectTimeout,
+            Duration requestTimeout,
+            long maxBodyBytes,
+            int maxRedirects,
+            String userAgent,
+            boolean allowFileUrls,
+            List<CidrRange> allowedAddresses,
+            ClockPort clock,
+            HostResolver resolver,
+            Optional<SSLContext> sslContext) {
+        this(
+                connectTimeout,
+                requestTimeout,
+                maxBodyBytes,
+                maxRedirects,
+                userAgent,
+                allowFileUrls,
+                allowedAddresses,
+                clock,
+                resolver,
+                sslContext,
+                DEFAULT_REFUSAL_REMEDY);
+    }
+
+    /**
+     * Why a fetcher with these settings would refuse the URL's host before connecting (the SSRF guard: it resolves
+     * the host and checks every address against the allowed blocks), for a host that wants to warn when a feed is
+     * added rather than at its first sync. Resolves the name, so it may block on DNS.
+     *
+     * @param url the feed's URL, not null
+     * @return the refusal as a fetch would report it ({@code refused: … resolves to a loopback address …}, or
+     *     {@code cannot resolve host …}), or empty if the guard lets it through or it is not an http(s) URL
+     */
+    public Optional<String> refusal(FeedUrl url) {
+        Objects.requireNonNull(url, "url");
+        if (!url.scheme().equals("http") && !url.scheme().equals("https")) {
+            return Optional.empty();
+        }
+        return new AddressGuard(resolver, allowedAddresses, refusalRemedy)
+                .refusal(url.reveal().getHost());
     }
 
     /**
@@ -108,7 +165,8 @@ public record HttpFetchSettings(
                 .userAgent(userAgent)
                 .allowFileUrls(allowFileUrls)
                 .clock(clock)
-                .resolver(resolver);
+                .resolver(resolver)
+                .refusalRemedy(refusalRemedy);
         builder.allowed.addAll(allowedAddresses);
         builder.sslContext = sslContext.orElse(null);
         return builder;
@@ -144,6 +202,7 @@ public record HttpFetchSettings(
         private ClockPort clock = ClockPort.system();
         private HostResolver resolver = HostResolver.system();
         private SSLContext sslContext;
+        private String refusalRemedy = DEFAULT_REFUSAL_REMEDY;
 
         private Builder() {}
 
@@ -260,6 +319,17 @@ public record HttpFetchSettings(
         }
 
         /**
+         * Sets what an SSRF refusal says after the refused address: how to let it through, in the host's words
+         * (e.g. {@code "bokit-cli fetches it with --allow <cidr> or --allow-private"}).
+         *
+         * @return this builder; the value is validated by {@link #build()}
+         */
+        public Builder refusalRemedy(String value) {
+            this.refusalRemedy = value;
+            return this;
+        }
+
+        /**
          * Builds the settings.
          *
          * @return validated settings, never null
@@ -276,7 +346,8 @@ public record HttpFetchSettings(
                     allowed,
                     clock,
                     resolver,
-                    Optional.ofNullable(sslContext));
+                    Optional.ofNullable(sslContext),
+                    refusalRemedy);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.bokit.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bokit.core.domain.FeedUrl;
 import io.bokit.core.port.out.ICalFeedPort.Content;
@@ -101,6 +102,64 @@ class SsrfGuardTest {
 
         assertThat(fetch(fetcher, "http://calendar.example.com/cal.ics").message())
                 .startsWith("refused: calendar.example.com resolves to a private address (10.1.2.3)");
+    }
+
+    @Test
+    void aRefusalSaysTheHostsOwnRemedy() throws Exception {
+        // given a host that says how its users let an address through
+        HttpFeedFetcher fetcher = new HttpFeedFetcher(HttpFetchSettings.builder()
+                .resolver(mapping(Map.of("calendar.example.com", List.of(InetAddress.getByName("10.0.0.5")))))
+                .refusalRemedy("bokit-cli fetches it with --allow 10.0.0.5/32 or --allow-private")
+                .build());
+
+        // when a feed on a private address is fetched
+        Failed failed = fetch(fetcher, "https://calendar.example.com/ical/1.ics?s=secret");
+
+        // then the refusal ends with those words, and not the Java builder's
+        assertThat(failed.message())
+                .isEqualTo("refused: calendar.example.com resolves to a private address (10.0.0.5); "
+                        + "bokit-cli fetches it with --allow 10.0.0.5/32 or --allow-private");
+    }
+
+    @Test
+    void byDefaultARefusalNamesTheBuilder() throws Exception {
+        HttpFeedFetcher fetcher = new HttpFeedFetcher(HttpFetchSettings.builder()
+                .resolver(mapping(Map.of("calendar.example.com", List.of(InetAddress.getByName("10.0.0.5")))))
+                .build());
+
+        assertThat(fetch(fetcher, "https://calendar.example.com/1.ics").message())
+                .endsWith("; " + HttpFetchSettings.DEFAULT_REFUSAL_REMEDY);
+    }
+
+    @Test
+    void theSettingsTellBeforeAnyFetchWhetherAUrlWouldBeRefused() throws Exception {
+        // given settings that allow one private block
+        HttpFetchSettings settings = HttpFetchSettings.builder()
+                .resolver(mapping(Map.of(
+                        "inside.example.com", List.of(InetAddress.getByName("10.0.0.5")),
+                        "allowed.example.com", List.of(InetAddress.getByName("192.168.1.40")),
+                        "public.example.com", List.of(InetAddress.getByName("93.184.216.34")))))
+                .allow("192.168.1.0/24")
+                .build();
+
+        // then a private address is refused, an allowed or public one is not, and a file URL is not judged
+        assertThat(settings.refusal(FeedUrl.parse("https://inside.example.com/1.ics?s=secret")))
+                .hasValueSatisfying(refusal -> assertThat(refusal)
+                        .startsWith("refused: inside.example.com resolves to a private address (10.0.0.5)")
+                        .doesNotContain("secret"));
+        assertThat(settings.refusal(FeedUrl.parse("https://allowed.example.com/1.ics")))
+                .isEmpty();
+        assertThat(settings.refusal(FeedUrl.parse("https://public.example.com/1.ics")))
+                .isEmpty();
+        assertThat(settings.refusal(FeedUrl.parse("file:///tmp/a.ics"))).isEmpty();
+    }
+
+    @Test
+    void aRemedyWithALineBreakIsRefused() {
+        assertThatThrownBy(() ->
+                        HttpFetchSettings.builder().refusalRemedy("one\ntwo").build())
+                .isInstanceOf(io.bokit.core.domain.InvalidInputException.class)
+                .hasMessageContaining("refusalRemedy");
     }
 
     @Test

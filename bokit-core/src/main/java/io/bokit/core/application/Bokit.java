@@ -51,7 +51,8 @@ public final class Bokit {
         Listeners listeners = new Listeners(all);
         FeedSynchronizer synchronizer = new FeedSynchronizer(
                 b.catalog, b.bookings, b.fetcher, b.parser, b.clock, listeners, b.backoff, b.jitter);
-        this.sync = new SyncService(b.catalog, b.syncState, b.options, b.clock, b.settings, synchronizer, listeners);
+        this.sync = new SyncService(
+                b.catalog, b.syncState, b.options, b.clock, b.settings, synchronizer, listeners, this::claimForgotten);
         this.autoSync = new AutoSyncService(
                 b.options, b.syncState, b.clock, sync.job(), b.settings, b.checkExecutor, b.runExecutor);
         this.options = new OptionsService(b.options, autoSync::refreshSoon);
@@ -59,6 +60,11 @@ public final class Bokit {
         this.bookings = new BookingsService(b.bookings);
         this.status = new StatusService(b.options, b.syncState, b.catalog, b.clock);
         this.clock = b.clock;
+    }
+
+    /** After {@code forgetLastClaim}: this process's request hook reads the sync state at its next request. */
+    private void claimForgotten() {
+        autoSync.refreshSoon();
     }
 
     /** A builder; every port is required, the rest has defaults. */

@@ -2,8 +2,10 @@ package io.bokit.core.application;
 
 import io.bokit.core.domain.Backoff;
 import io.bokit.core.domain.Booking;
+import io.bokit.core.domain.BookingKey;
 import io.bokit.core.domain.Calendar;
 import io.bokit.core.domain.Feed;
+import io.bokit.core.domain.FeedEvent;
 import io.bokit.core.domain.FeedOutcome;
 import io.bokit.core.domain.FeedResult;
 import io.bokit.core.domain.FeedUnavailableException;
@@ -11,6 +13,7 @@ import io.bokit.core.domain.FetchState;
 import io.bokit.core.domain.Options;
 import io.bokit.core.domain.Reconciler;
 import io.bokit.core.domain.Reconciliation;
+import io.bokit.core.domain.Secrets;
 import io.bokit.core.domain.SyncCounters;
 import io.bokit.core.ical.ParsedFeed;
 import io.bokit.core.port.out.BookingStorePort;
@@ -25,8 +28,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -62,11 +68,26 @@ final class FeedSynchronizer {
         this.jitter = jitter;
     }
 
-    FeedResult sync(Feed feed, Calendar calendar, Options options) {
+    /**
+     * Syncs one feed.
+     *
+     * @param ignoreBackoff whether to fetch it even while it rests after a failure (a retry by hand)
+     */
+    FeedResult sync(Feed feed, Calendar calendar, Options options, boolean ignoreBackoff) {
         FetchState state = feed.fetchState();
         Instant started = clock.now();
-        if (state.backoffUntil() != null && started.isBefore(state.backoffUntil())) {
-            return new FeedResult(feed.id(), feed.name(), FeedOutcome.BACKED_OFF, SyncCounters.ZERO, null);
+        if (!ignoreBackoff && state.backoffUntil() != null && started.isBefore(state.backoffUntil())) {
+            return new FeedResult(
+                    feed.id(),
+                    feed.name(),
+                    FeedOutcome.BACKED_OFF,
+                    SyncCounters.ZERO,
+                    null,
+                    "resting after " + state.consecutiveFailures()
+                            + (state.consecutiveFailures() == 1 ? " failure" : " failures") + " until "
+                            + state.backoffUntil()
+                            + (state.lastError() == null ? "" : " (last error: " + state.lastError() + ")"),
+                    List.of());
         }
         LocalDate today = LocalDate.ofInstant(started, calendar.zone());
         // validators and the body hash only count within a day: the first fetch of a day is parsed,
@@ -123,7 +144,34 @@ final class FeedSynchronizer {
                         result.emptyFeedRuns(),
                         imported(result.counters()));
         catalog.updateFetchState(feed.id(), next);
-        return new FeedResult(feed.id(), feed.name(), FeedOutcome.SYNCED, result.counters(), null);
+        return new FeedResult(
+                feed.id(),
+                feed.name(),
+                FeedOutcome.SYNCED,
+                result.counters(),
+                null,
+                result.heldAsSuspicious()
+                        ? "held by the empty-feed guard: the feed came back empty (" + result.emptyFeedRuns() + " of "
+                                + options.emptyFeedRuns() + " runs needed to believe it); nothing vanished"
+                        : null,
+                skippedReasons(parsed));
+    }
+
+    /** Why events were skipped: the parser's reasons for damaged events, then the keys the feed repeats. */
+    private static List<String> skippedReasons(ParsedFeed parsed) {
+        List<String> reasons = new ArrayList<>();
+        parsed.skippedReasons().forEach(reason -> reasons.add(Secrets.mask(reason)));
+        Set<BookingKey> seen = new HashSet<>();
+        for (FeedEvent event : parsed.events()) {
+            if (reasons.size() >= FeedResult.MAX_SKIPPED_REASONS) {
+                break;
+            }
+            if (!seen.add(event.key())) {
+                reasons.add(Secrets.mask(
+                        "duplicate UID " + ParsedFeed.shorten(event.key().toString())));
+            }
+        }
+        return reasons;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.bokit.core.domain.BokitException;
 import io.bokit.core.domain.Calendar;
 import io.bokit.core.domain.CalendarKey;
 import io.bokit.core.domain.Feed;
+import io.bokit.core.domain.FeedOutcome;
 import io.bokit.core.domain.FeedResult;
 import io.bokit.core.domain.FeedUnavailableException;
 import io.bokit.core.domain.Options;
@@ -45,6 +46,7 @@ public final class SyncService implements SyncUseCase {
     private final RunSettings settings;
     private final FeedSynchronizer synchronizer;
     private final Listeners listeners;
+    private final Runnable onForget;
 
     SyncService(
             FeedCatalogPort catalog,
@@ -53,7 +55,8 @@ public final class SyncService implements SyncUseCase {
             ClockPort clock,
             RunSettings settings,
             FeedSynchronizer synchronizer,
-            Listeners listeners) {
+            Listeners listeners,
+            Runnable onForget) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.state = Objects.requireNonNull(state, "state");
         this.options = Objects.requireNonNull(options, "options");
@@ -61,6 +64,7 @@ public final class SyncService implements SyncUseCase {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.synchronizer = Objects.requireNonNull(synchronizer, "synchronizer");
         this.listeners = Objects.requireNonNull(listeners, "listeners");
+        this.onForget = Objects.requireNonNull(onForget, "onForget");
     }
 
     @Override
@@ -80,7 +84,7 @@ public final class SyncService implements SyncUseCase {
                     seen.lastClaim() == null ? null : seen.lastClaim().plus(current.syncInterval()));
         }
         try {
-            return new SyncResult.Completed(run(command.scope(), current));
+            return new SyncResult.Completed(run(command.scope(), current, command.ignoreBackoff()));
         } finally {
             state.release(lease.get());
         }
@@ -88,10 +92,10 @@ public final class SyncService implements SyncUseCase {
 
     /** The job the request hook starts once it has claimed an interval: every enabled feed. */
     public SyncJob job() {
-        return lease -> run(SyncScope.all(), Options.parse(options.loadAll()));
+        return lease -> run(SyncScope.all(), Options.parse(options.loadAll()), false);
     }
 
-    private SyncReport run(SyncScope scope, Options current) {
+    private SyncReport run(SyncScope scope, Options current, boolean ignoreBackoff) {
         log.info("[SyncJob] Starting iCal synchronization");
         Instant started = clock.now();
         Map<CalendarKey, Calendar> calendars =
@@ -101,7 +105,10 @@ public final class SyncService implements SyncUseCase {
                 .toList();
         Map<Feed, FeedResult> results = new ConcurrentHashMap<>();
         new HostQueues(settings.parallelHosts())
-                .run(feeds, feed -> results.put(feed, syncIsolated(feed, calendars.get(feed.calendar()), current)));
+                .run(
+                        feeds,
+                        feed -> results.put(
+                                feed, syncIsolated(feed, calendars.get(feed.calendar()), current, ignoreBackoff)));
         SyncReport report = new SyncReport(
                 started, clock.now(), feeds.stream().map(results::get).toList());
         log.info("[SyncJob] Synchronization completed {}", report.totalsJson());
@@ -109,14 +116,14 @@ public final class SyncService implements SyncUseCase {
         return report;
     }
 
-    private FeedResult syncIsolated(Feed feed, Calendar calendar, Options current) {
+    private FeedResult syncIsolated(Feed feed, Calendar calendar, Options current, boolean ignoreBackoff) {
         FeedResult result;
         Instant retryAfter = null;
         try {
             if (calendar == null) {
                 throw new IllegalStateException("its calendar " + feed.calendar() + " does not exist");
             }
-            result = synchronizer.sync(feed, calendar, current);
+            result = synchronizer.sync(feed, calendar, current, ignoreBackoff);
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable e) {
@@ -135,10 +142,35 @@ public final class SyncService implements SyncUseCase {
             } catch (RuntimeException e) {
                 log.warn("[SyncJob] Could not record the failure of {}: {}", feed.name(), Secrets.mask(e.toString()));
             }
+        } else if (result.outcome() == FeedOutcome.BACKED_OFF) {
+            log.info(
+                    "[SyncJob] Skipped {} {}",
+                    feed.name(),
+                    "{\"reason\":\"backed_off\",\"until\":\""
+                            + feed.fetchState().backoffUntil() + "\"}");
         } else {
-            log.info("[SyncJob] Synced {} {}", feed.name(), result.counters().toJson());
+            log.info("[SyncJob] Synced {} {}{}", feed.name(), result.counters().toJson(), details(result));
         }
         return result;
+    }
+
+    /** What the seed's "Synced" line adds after the counters: the guard's note and why events were skipped. */
+    private static String details(FeedResult result) {
+        String details = result.note() == null ? "" : " " + result.note();
+        if (!result.skippedReasons().isEmpty()) {
+            details += " skipped: " + String.join("; ", result.skippedReasons());
+        }
+        return details;
+    }
+
+    /**
+     * Forgets the last claim, so the next request or sync without force starts a run (a lease held stays); this
+     * process's request hook notices at its next request.
+     */
+    @Override
+    public void forgetLastClaim() {
+        state.forget();
+        onForget.run();
     }
 
     private static String describe(Throwable e) {

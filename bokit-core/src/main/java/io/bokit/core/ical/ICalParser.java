@@ -120,6 +120,7 @@ public final class ICalParser {
         Map<String, Set<String>> overridden = new HashMap<>();
         Map<String, EventTime> masterStarts = masterStarts(events, zones);
         int skipped = 0;
+        List<String> reasons = new ArrayList<>();
         for (RawEvent raw : events) {
             try {
                 MappedEvent event = mapper.map(raw);
@@ -137,6 +138,7 @@ public final class ICalParser {
                 }
             } catch (DamagedEventException | InvalidInputException e) {
                 skipped++;
+                reasons.add(ParsedFeed.reason(e.getMessage(), raw.uid));
                 LOG.debug("Skipped a damaged event (UID {}): {}", raw.uid, e.getMessage());
             }
         }
@@ -153,10 +155,11 @@ public final class ICalParser {
                 parsed.addAll(occurrences);
             } catch (DamagedEventException | InvalidInputException e) {
                 skipped++;
+                reasons.add(ParsedFeed.reason(e.getMessage(), master.uid()));
                 LOG.debug("Skipped a damaged recurring event (UID {}): {}", master.uid(), e.getMessage());
             }
         }
-        return new ParsedFeed(parsed, skipped, events.size());
+        return new ParsedFeed(parsed, skipped, events.size(), reasons);
     }
 
     /** The start of each recurring master event that has a UID, by UID (the first master of a UID counts). */

@@ -171,7 +171,8 @@ class BokitServletFilterTest {
         releaseFetch.countDown();
         assertThat(nextRun.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
         assertThat(concurrently(40, "/app/page")).containsOnly(200);
-        assertThat(checksStartedBy).containsExactly("/page");
+        // the run's end makes the next request check once more (a run may overrun its interval); no second run
+        assertThat(checksStartedBy).isNotEmpty().containsOnly("/page");
         assertThat(fetches.get()).isEqualTo(1);
         assertThat(runs.get()).isEqualTo(1);
 

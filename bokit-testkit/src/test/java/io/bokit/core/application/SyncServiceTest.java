@@ -557,6 +557,184 @@ class SyncServiceTest {
     }
 
     @Test
+    void aRetryByHandFetchesAFeedRestingAfterAFailure() {
+        // given a feed that failed and rests for a minute, and is fixed since
+        Bokit bokit = bokit();
+        FeedId id = addFeed(bokit, "seaview", "seaview-airbnb", airbnb);
+        feeds.fail(airbnb, 500, "server error", null);
+        syncAll(bokit);
+        feeds.serve(
+                airbnb,
+                ICalFeedBuilder.airbnb()
+                        .reserved("A1", TODAY, TODAY.plusDays(2))
+                        .build());
+
+        // when a normal run comes within the minute, then a run that ignores the back-off
+        SyncReport resting = syncAll(bokit);
+        SyncReport retried = completed(bokit.sync().sync(new SyncCommand(SyncScope.feeds(Set.of(id)), true, true)));
+
+        // then the first one did not fetch and said until when; the retry fetched and imported
+        FeedResult rest = resting.feed(id).orElseThrow();
+        assertThat(rest.outcome()).isEqualTo(FeedOutcome.BACKED_OFF);
+        assertThat(rest.error()).isNull();
+        assertThat(rest.held()).isFalse();
+        assertThat(rest.note())
+                .isEqualTo("resting after 1 failure until " + clock.now().plus(Duration.ofMinutes(1))
+                        + " (last error: HTTP 500: server error)");
+        assertThat(retried.feed(id).orElseThrow().outcome()).isEqualTo(FeedOutcome.SYNCED);
+        assertThat(retried.totals().created()).isEqualTo(1);
+        assertThat(feeds.requestCount(airbnb)).isEqualTo(2);
+        assertThat(catalog.findFeed(id).orElseThrow().fetchState().backoffUntil())
+                .isNull();
+    }
+
+    @Test
+    void logsABackedOffFeedAsSkippedWithUntilWhen() {
+        // given a feed resting after a failure
+        Bokit bokit = bokit();
+        addFeed(bokit, "seaview", "seaview-airbnb", airbnb);
+        feeds.fail(airbnb, 500, "server error", null);
+        syncAll(bokit);
+
+        // when a run comes while it rests
+        syncAll(bokit);
+
+        // then its line says it was skipped, and until when; not that it synced
+        assertThat(log.lines())
+                .contains("[SyncJob] Skipped www.airbnb.com {\"reason\":\"backed_off\",\"until\":\""
+                        + clock.now().plus(Duration.ofMinutes(1)) + "\"}")
+                .noneMatch(line -> line.startsWith("[SyncJob] Synced"));
+    }
+
+    @Test
+    void aFeedHeldByTheEmptyFeedGuardSaysSo() {
+        // given a feed with a future booking that comes back empty
+        Bokit bokit = bokit();
+        FeedId id = addFeed(bokit, "seaview", "seaview-airbnb", airbnb);
+        feeds.serve(
+                airbnb,
+                ICalFeedBuilder.airbnb()
+                        .reserved("A1", TODAY.plusDays(1), TODAY.plusDays(3))
+                        .build());
+        syncAll(bokit);
+        feeds.serve(airbnb, ICalFeedBuilder.airbnb().build());
+
+        // when it is synced
+        clock.advance(Duration.ofHours(1));
+        FeedResult held = syncAll(bokit).feed(id).orElseThrow();
+
+        // then the result says the guard held it, and the log line too
+        assertThat(held.outcome()).isEqualTo(FeedOutcome.SYNCED);
+        assertThat(held.held()).isTrue();
+        assertThat(held.note())
+                .isEqualTo("held by the empty-feed guard: the feed came back empty (1 of 3 runs needed to believe it);"
+                        + " nothing vanished");
+        assertThat(log.lines())
+                .anyMatch(line ->
+                        line.startsWith("[SyncJob] Synced www.airbnb.com {") && line.endsWith("} " + held.note()));
+    }
+
+    @Test
+    void skippedEventsSayWhy() {
+        // given a feed with an event without a start and a UID served twice
+        Bokit bokit = bokit();
+        FeedId id = addFeed(bokit, "seaview", "seaview-airbnb", airbnb);
+        feeds.serve(
+                airbnb,
+                ICalFeedBuilder.airbnb()
+                        .reserved("twice", TODAY, TODAY.plusDays(2))
+                        .reserved("twice", TODAY.plusDays(4), TODAY.plusDays(6))
+                        .raw("BEGIN:VEVENT\r\nUID:startless\r\nSUMMARY:Reserved\r\nEND:VEVENT\r\n")
+                        .build());
+
+        // when it is synced
+        FeedResult result = syncAll(bokit).feed(id).orElseThrow();
+
+        // then both skips are counted and explained
+        assertThat(result.counters().skipped()).isEqualTo(2);
+        assertThat(result.skippedReasons()).containsExactly("no DTSTART (UID startless)", "duplicate UID twice");
+        assertThat(log.lines())
+                .anyMatch(line -> line.endsWith("} skipped: no DTSTART (UID startless); duplicate UID twice"));
+    }
+
+    @Test
+    void skippedReasonsAreBoundedButTheCountIsNot() {
+        // given a feed with eight events without a start
+        Bokit bokit = bokit();
+        FeedId id = addFeed(bokit, "seaview", "seaview-airbnb", airbnb);
+        ICalFeedBuilder feed = ICalFeedBuilder.airbnb();
+        for (int i = 0; i < 8; i++) {
+            feed.raw("BEGIN:VEVENT\r\nUID:bad-" + i + "\r\nSUMMARY:Reserved\r\nEND:VEVENT\r\n");
+        }
+        feeds.serve(airbnb, feed.build());
+
+        // when it is synced
+        FeedResult result = syncAll(bokit).feed(id).orElseThrow();
+
+        // then all eight are counted and the first five explained
+        assertThat(result.counters().skipped()).isEqualTo(8);
+        assertThat(result.skippedReasons())
+                .hasSize(FeedResult.MAX_SKIPPED_REASONS)
+                .first()
+                .isEqualTo("no DTSTART (UID bad-0)");
+    }
+
+    @Test
+    void aSkippedReasonIsOneShortLineWhateverTheFeedHolds() {
+        Bokit bokit = bokit();
+        FeedId id = addFeed(bokit, "seaview", "seaview-airbnb", airbnb);
+        String hostile = "x".repeat(200) + "\u001b[31m";
+        feeds.serve(
+                airbnb,
+                ICalFeedBuilder.airbnb()
+                        .raw("BEGIN:VEVENT\r\nUID:" + hostile + "\r\nSUMMARY:Reserved\r\nEND:VEVENT\r\n")
+                        .build());
+
+        String reason = syncAll(bokit).feed(id).orElseThrow().skippedReasons().get(0);
+
+        assertThat(reason).startsWith("no DTSTART (UID xxx").endsWith("…)").doesNotContain("\u001b");
+        assertThat(reason.length()).isLessThan(110);
+    }
+
+    @Test
+    void forgettingTheLastClaimMakesTheNextSyncDue() {
+        // given a sync that claimed the interval
+        Bokit bokit = bokit();
+        options.store("sync.interval", "300");
+        completed(bokit.sync().sync(new SyncCommand(SyncScope.all(), false)));
+        assertThat(bokit.sync().sync(new SyncCommand(SyncScope.all(), false))).isInstanceOf(SyncResult.NotDue.class);
+
+        // when the claim is forgotten
+        bokit.sync().forgetLastClaim();
+
+        // then the next sync without force is due, and the status shows no claim
+        assertThat(bokit.status().status().lastClaim()).isNull();
+        assertThat(bokit.sync().sync(new SyncCommand(SyncScope.all(), false))).isInstanceOf(SyncResult.Completed.class);
+    }
+
+    @Test
+    void thisProcesssRequestHookNoticesAForgottenClaimAtItsNextRequest() {
+        // given a hook that has just claimed the interval, so its fast path says "not due" for five minutes
+        Bokit bokit = bokit();
+        options.store("install.complete", "true");
+        options.store("sync.interval", "300");
+        bokit.autoSync().onRequest();
+        bokit.autoSync().onRequest();
+        assertThat(log.lines())
+                .filteredOn(line -> line.startsWith("[SyncJob] Starting"))
+                .hasSize(1);
+
+        // when the claim is forgotten in this process
+        bokit.sync().forgetLastClaim();
+        bokit.autoSync().onRequest();
+
+        // then the next request starts a run at once, not after the refresh period
+        assertThat(log.lines())
+                .filteredOn(line -> line.startsWith("[SyncJob] Starting"))
+                .hasSize(2);
+    }
+
+    @Test
     void aManualSyncRespectsTheLeaseAndWithoutForceTheInterval() {
         Bokit bokit = bokit();
         options.store("sync.interval", "300");

@@ -12,4 +12,14 @@ public interface SyncUseCase {
      * @throws io.bokit.core.domain.StorageException if the sync state cannot be read or claimed
      */
     SyncResult sync(SyncCommand command);
+
+    /**
+     * Forgets when the last sync was claimed, so the next due check (a web request, a sync without force) starts a
+     * run: the original's {@code Cache::forget('last_auto_sync')}. A run in progress keeps its lease. The request
+     * hook of this process sees it at its next request, one in another process within its refresh period.
+     * Thread-safe.
+     *
+     * @throws io.bokit.core.domain.StorageException if the sync state cannot be written
+     */
+    void forgetLastClaim();
 }

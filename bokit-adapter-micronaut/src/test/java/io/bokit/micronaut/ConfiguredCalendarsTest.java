@@ -9,6 +9,7 @@ import io.bokit.core.domain.Calendar;
 import io.bokit.core.domain.CalendarKey;
 import io.bokit.core.domain.Feed;
 import io.bokit.core.domain.FeedId;
+import io.bokit.host.BokitConfigurationException;
 import io.micronaut.context.ApplicationContext;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,8 +18,11 @@ import java.time.ZoneId;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** What the startup stores: the seeded options, and the calendars and feeds declared in properties. */
-class StartupRegistrationTest {
+/**
+ * What the startup stores: the seeded options, and the calendars and feeds declared in properties
+ * (read from the environment, checked by {@code BokitSettings} with the same messages as every host).
+ */
+class ConfiguredCalendarsTest {
     private static final String AIRBNB = "https://www.airbnb.com/calendar/ical/1.ics?t=AIRBNB-SECRET";
     private static final String BOOKING = "https://admin.booking.com/ical/2.ics?t=BOOKING-SECRET";
 
@@ -125,7 +129,7 @@ class StartupRegistrationTest {
                 .with("bokit.calendars.seaview.feeds.seaview-airbnb.name", "Airbnb");
 
         assertThatThrownBy(() -> app.run().close())
-                .hasStackTraceContaining("Missing bokit.calendars.seaview.feeds.seaview-airbnb.url");
+                .hasStackTraceContaining("Invalid bokit.calendars.seaview.feeds.seaview-airbnb.url: is missing");
         try (ApplicationContext context = TestApp.withDatabase(database).run()) {
             assertThat(context.getBean(Bokit.class).feeds().calendars()).isEmpty();
         }
@@ -136,7 +140,7 @@ class StartupRegistrationTest {
         TestApp app = TestApp.withDatabase(database).with("bokit.calendars.seaview.feeds.seaview-airbnb", AIRBNB);
 
         assertThatThrownBy(() -> app.run().close())
-                .hasStackTraceContaining("Missing bokit.calendars.seaview.feeds.seaview-airbnb.url")
+                .hasStackTraceContaining("Invalid bokit.calendars.seaview.feeds.seaview-airbnb.url: is missing")
                 .satisfies(e -> assertThat(trace(e)).doesNotContain("AIRBNB-SECRET"));
     }
 
@@ -167,6 +171,41 @@ class StartupRegistrationTest {
         assertThatThrownBy(() -> app.run().close())
                 .hasStackTraceContaining("Invalid bokit.calendars.seaview.feeds.-airbnb")
                 .satisfies(e -> assertThat(trace(e)).doesNotContain("AIRBNB-SECRET"));
+    }
+
+    @Test
+    void aDefaultIntervalWithAFractionOfASecondFailsTheStartupInsteadOfBeingTruncated() {
+        TestApp app = TestApp.withDatabase(database).with("bokit.default-interval", "1500ms");
+
+        assertThatThrownBy(() -> app.run().close())
+                .hasRootCauseInstanceOf(BokitConfigurationException.class)
+                .hasRootCauseMessage("Invalid bokit.default-interval: 1500ms is not a whole number of seconds, "
+                        + "which sync.interval takes");
+        try (ApplicationContext context = TestApp.withDatabase(database).run()) {
+            assertThat(context.getBean(Bokit.class)
+                            .options()
+                            .get("sync.interval")
+                            .isDefault())
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void aFeedIdDeclaredUnderTwoCalendarsFailsTheStartupAndRegistersNothing() {
+        TestApp app = TestApp.withDatabase(database)
+                .with("bokit.calendars.seaview.feeds.airbnb.url", AIRBNB)
+                .with("bokit.calendars.garden.feeds.airbnb.url", AIRBNB + "2");
+
+        assertThatThrownBy(() -> app.run().close())
+                .hasRootCauseInstanceOf(BokitConfigurationException.class)
+                .hasRootCauseMessage("Invalid bokit.calendars.seaview.feeds.airbnb: feed id airbnb is declared twice,"
+                        + " under bokit.calendars.garden.feeds and bokit.calendars.seaview.feeds: feed ids are unique"
+                        + " across calendars")
+                .satisfies(e -> assertThat(trace(e)).doesNotContain("AIRBNB-SECRET"));
+        try (ApplicationContext context = TestApp.withDatabase(database).run()) {
+            assertThat(context.getBean(Bokit.class).feeds().calendars()).isEmpty();
+            assertThat(context.getBean(Bokit.class).feeds().feeds()).isEmpty();
+        }
     }
 
     private static String trace(Throwable e) {
