@@ -64,6 +64,9 @@ public interface BokitConfiguration {
 
         /** Ant-style path patterns that never trigger a sync (default {@link BokitSettings#DEFAULT_EXCLUDED_PATHS}). */
         Optional<List<String>> getExcludedPaths();
+
+        /** More Ant-style path patterns that never trigger, added to the excluded paths (default none). */
+        Optional<List<String>> getAdditionalExcludedPaths();
     }
 
     /** bokit's own bounded pool: where the hook's check and the sync run, never on the event loop. */

@@ -87,6 +87,8 @@ final class BokitFactory {
                 .installComplete(config.getInstallComplete().orElse(null))
                 .triggerEnabled(config.getTrigger().getEnabled().orElse(null))
                 .excludedPaths(config.getTrigger().getExcludedPaths().orElse(null))
+                .additionalExcludedPaths(
+                        config.getTrigger().getAdditionalExcludedPaths().orElse(null))
                 .executorThreads(executor.getThreads().orElse(null))
                 .executorQueueCapacity(executor.getQueueCapacity().orElse(null))
                 .executorShutdownTimeout(executor.getShutdownTimeout().orElse(null))

@@ -99,6 +99,7 @@ public class BokitProperties {
                 .installComplete(installComplete)
                 .triggerEnabled(trigger.isEnabled())
                 .excludedPaths(trigger.getExcludedPaths())
+                .additionalExcludedPaths(trigger.getAdditionalExcludedPaths())
                 .executorThreads(executor.getThreads())
                 .executorQueueCapacity(executor.getQueueCapacity())
                 .executorShutdownTimeout(executor.getShutdownTimeout())
@@ -208,19 +209,19 @@ public class BokitProperties {
 
     /** The servlet filter that calls the request hook after each response. */
     public static class Trigger {
-        /** The paths that never trigger by default: {@link BokitSettings#DEFAULT_EXCLUDED_PATHS}, the same in every host. */
-        public static final List<String> DEFAULT_EXCLUDED_PATHS = BokitSettings.DEFAULT_EXCLUDED_PATHS;
-
         /** Whether page requests trigger automatic syncs; false leaves only manual runs. */
         private boolean enabled = true;
 
         /**
          * Request paths (Ant-style patterns, without the context path) that never trigger a sync: by
          * default the management endpoints (Spring Boot's and Micronaut's), bokit's pages, error pages
-         * and static assets ({@link #DEFAULT_EXCLUDED_PATHS}). Setting this replaces the
-         * whole list.
+         * and static assets ({@link BokitSettings#DEFAULT_EXCLUDED_PATHS}). Setting this replaces the
+         * whole list; to add paths to it, use {@code additional-excluded-paths}.
          */
-        private List<String> excludedPaths = new ArrayList<>(DEFAULT_EXCLUDED_PATHS);
+        private List<String> excludedPaths = new ArrayList<>(BokitSettings.DEFAULT_EXCLUDED_PATHS);
+
+        /** More request paths (Ant-style patterns) that never trigger, added to the excluded paths. */
+        private List<String> additionalExcludedPaths = new ArrayList<>();
 
         public boolean isEnabled() {
             return enabled;
@@ -236,6 +237,14 @@ public class BokitProperties {
 
         public void setExcludedPaths(List<String> excludedPaths) {
             this.excludedPaths = excludedPaths;
+        }
+
+        public List<String> getAdditionalExcludedPaths() {
+            return additionalExcludedPaths;
+        }
+
+        public void setAdditionalExcludedPaths(List<String> additionalExcludedPaths) {
+            this.additionalExcludedPaths = additionalExcludedPaths;
         }
     }
 

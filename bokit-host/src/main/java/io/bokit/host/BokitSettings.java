@@ -51,6 +51,8 @@ public final class BokitSettings {
     public static final String TRIGGER_ENABLED = "bokit.trigger.enabled";
     /** {@code bokit.trigger.excluded-paths}: paths that never trigger. */
     public static final String TRIGGER_EXCLUDED_PATHS = "bokit.trigger.excluded-paths";
+    /** {@code bokit.trigger.additional-excluded-paths}: more paths that never trigger, beside the excluded ones. */
+    public static final String TRIGGER_ADDITIONAL_EXCLUDED_PATHS = "bokit.trigger.additional-excluded-paths";
     /** {@code bokit.executor.threads}. */
     public static final String EXECUTOR_THREADS = "bokit.executor.threads";
     /** {@code bokit.executor.queue-capacity}. */
@@ -170,13 +172,13 @@ public final class BokitSettings {
         this.defaultInterval = b.defaultInterval == null ? null : interval(b.defaultInterval);
         this.installComplete = b.installComplete;
         this.triggerEnabled = orDefault(b.triggerEnabled, true);
-        List<String> paths = b.excludedPaths == null ? DEFAULT_EXCLUDED_PATHS : b.excludedPaths;
-        this.excludedPaths = check(
-                TRIGGER_EXCLUDED_PATHS,
-                () -> PathPatterns.of(paths.stream()
-                        .map(String::strip)
-                        .filter(path -> !path.isEmpty())
-                        .toList()));
+        List<String> paths = new ArrayList<>(b.excludedPaths == null ? DEFAULT_EXCLUDED_PATHS : b.excludedPaths);
+        check(TRIGGER_EXCLUDED_PATHS, () -> patterns(paths));
+        if (b.additionalExcludedPaths != null) {
+            check(TRIGGER_ADDITIONAL_EXCLUDED_PATHS, () -> patterns(b.additionalExcludedPaths));
+            paths.addAll(b.additionalExcludedPaths);
+        }
+        this.excludedPaths = patterns(paths);
         this.executorThreads = orDefault(b.executorThreads, DEFAULT_EXECUTOR_THREADS);
         this.executorQueueCapacity = orDefault(b.executorQueueCapacity, DEFAULT_EXECUTOR_QUEUE_CAPACITY);
         this.executorShutdownTimeout = orDefault(b.executorShutdownTimeout, DEFAULT_EXECUTOR_SHUTDOWN_TIMEOUT);
@@ -339,6 +341,14 @@ public final class BokitSettings {
         return feeds;
     }
 
+    private static PathPatterns patterns(List<String> paths) {
+        return PathPatterns.of(paths.stream()
+                .map(String::strip)
+                .filter(path -> !path.isEmpty())
+                .distinct()
+                .toList());
+    }
+
     private static String interval(Duration interval) {
         if (interval.toNanosPart() != 0) {
             throw new BokitConfigurationException(
@@ -439,6 +449,7 @@ public final class BokitSettings {
         private Boolean installComplete;
         private Boolean triggerEnabled;
         private List<String> excludedPaths;
+        private List<String> additionalExcludedPaths;
         private Integer executorThreads;
         private Integer executorQueueCapacity;
         private Duration executorShutdownTimeout;
@@ -499,6 +510,15 @@ public final class BokitSettings {
         /** {@value BokitSettings#TRIGGER_EXCLUDED_PATHS}: Ant-style patterns; null for the defaults. */
         public Builder excludedPaths(List<String> value) {
             this.excludedPaths = value == null ? null : List.copyOf(value);
+            return this;
+        }
+
+        /**
+         * {@value BokitSettings#TRIGGER_ADDITIONAL_EXCLUDED_PATHS}: patterns added to the excluded paths (the
+         * defaults, unless those are set too), so a host adds its own without repeating the defaults.
+         */
+        public Builder additionalExcludedPaths(List<String> value) {
+            this.additionalExcludedPaths = value == null ? null : List.copyOf(value);
             return this;
         }
 

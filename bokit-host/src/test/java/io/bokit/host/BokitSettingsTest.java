@@ -44,6 +44,22 @@ class BokitSettingsTest {
     }
 
     @Test
+    void additionalExcludedPathsAddToTheDefaults() {
+        PathPatterns excluded = BokitSettings.builder()
+                .additionalExcludedPaths(List.of("/demo/**", " "))
+                .build()
+                .excludedPaths();
+
+        assertThat(excluded.matches("/demo/airbnb.ics")).isTrue();
+        assertThat(excluded.matches("/actuator/health")).isTrue();
+        assertThat(excluded.patterns()).hasSize(BokitSettings.DEFAULT_EXCLUDED_PATHS.size() + 1);
+        assertThatThrownBy(() -> BokitSettings.builder()
+                        .additionalExcludedPaths(List.of("/users/{id}"))
+                        .build())
+                .hasMessageStartingWith("Invalid bokit.trigger.additional-excluded-paths:");
+    }
+
+    @Test
     void refusesAFractionOfASecondAsTheDefaultInterval() {
         assertThatThrownBy(() -> BokitSettings.builder()
                         .defaultInterval(Duration.ofMillis(1500))
