@@ -103,6 +103,15 @@ final class JdbcFeedCatalog implements FeedCatalogPort {
     }
 
     @Override
+    public boolean setEnabled(FeedId id, boolean enabled) {
+        Objects.requireNonNull(id, "id");
+        String sql = "UPDATE " + feedTable + " SET enabled = ? WHERE feed_id = ?";
+        return jdbc.run(
+                "enable or disable feed " + id,
+                connection -> Jdbc.update(connection, sql, List.of(enabled, id.value())) > 0);
+    }
+
+    @Override
     public boolean removeFeed(FeedId id) {
         Objects.requireNonNull(id, "id");
         String sql = "DELETE FROM " + feedTable + " WHERE feed_id = ?";

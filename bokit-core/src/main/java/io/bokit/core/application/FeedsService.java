@@ -132,9 +132,10 @@ public final class FeedsService implements FeedsUseCase {
 
     @Override
     public Feed setEnabled(FeedId id, boolean enabled) {
-        Feed feed = feed(id).withEnabled(enabled);
-        catalog.saveFeed(feed);
-        return feed;
+        if (!catalog.setEnabled(id, enabled)) {
+            throw new InvalidInputException("Unknown feed " + id);
+        }
+        return feed(id);
     }
 
     private void requireCalendar(CalendarKey key) {

@@ -156,6 +156,27 @@ public abstract class FeedCatalogPortContract extends PortContract<FeedCatalogPo
     }
 
     @Test
+    void enablesAndDisablesOnlyTheEnabledFlag() {
+        // given a feed whose fetch state a run wrote after an operator read it
+        port().saveFeed(feed("seaview", "seaview-airbnb").withFetchState(fetchState(1)));
+        newInstance().updateFetchState(FeedId.of("seaview-airbnb"), fetchState(2));
+
+        // when the operator disables it
+        boolean disabled = port().setEnabled(FeedId.of("seaview-airbnb"), false);
+
+        // then only the flag changed: the run's fetch state stays
+        assertThat(disabled).isTrue();
+        assertThat(port().findFeed(FeedId.of("seaview-airbnb")))
+                .contains(feed("seaview", "seaview-airbnb")
+                        .withFetchState(fetchState(2))
+                        .withEnabled(false));
+        assertThat(port().setEnabled(FeedId.of("seaview-airbnb"), true)).isTrue();
+        assertThat(port().findFeed(FeedId.of("seaview-airbnb")).orElseThrow().enabled())
+                .isTrue();
+        assertThat(port().setEnabled(FeedId.of("no-such-feed"), false)).isFalse();
+    }
+
+    @Test
     void updatesNoFetchStateOfUnknownFeed() {
         // given
         port().saveFeed(feed("seaview", "seaview-airbnb"));

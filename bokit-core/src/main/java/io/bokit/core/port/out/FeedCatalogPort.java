@@ -84,6 +84,22 @@ public interface FeedCatalogPort {
     boolean removeFeed(FeedId id);
 
     /**
+     * Enables or disables a feed, leaving its other fields (the fetch state a run may be writing, the
+     * URL) as they are. The default reads the feed and saves it whole; stores should override it with a
+     * change of that one field (a JDBC store then never sends the URL, a secret, to the driver again).
+     *
+     * @param id the id, not null
+     * @param enabled whether the feed is synced
+     * @return whether there was such a feed
+     * @throws io.bokit.core.domain.StorageException if the store cannot be read or written
+     */
+    default boolean setEnabled(FeedId id, boolean enabled) {
+        Optional<Feed> feed = findFeed(id);
+        feed.ifPresent(found -> saveFeed(found.withEnabled(enabled)));
+        return feed.isPresent();
+    }
+
+    /**
      * Replaces a feed's fetch state only, leaving its other fields as they are (an operator may
      * disable a feed while a run is fetching it).
      *
