@@ -155,7 +155,9 @@ final class SchemaInitializer {
     }
 
     private static String resource(String path) {
-        try (InputStream in = SchemaInitializer.class.getClassLoader().getResourceAsStream(path)) {
+        // through the class, not its loader: on the module path a class loader sees no resource in a named module's
+        // packages (io/bokit/jdbc/schema/h2 is one) unless the package is opened, while the module reads its own
+        try (InputStream in = SchemaInitializer.class.getResourceAsStream("/" + path)) {
             if (in == null) {
                 throw new StorageException("The schema script " + path + " is missing from the bokit-jdbc jar");
             }

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Objects;
 
 /** Reads bookings and history from {@link BookingStorePort}. */
-public final class BookingsService implements BookingsUseCase {
+final class BookingsService implements BookingsUseCase {
     private final BookingStorePort store;
 
     /** Creates the service over a booking store. */
-    public BookingsService(BookingStorePort store) {
+    BookingsService(BookingStorePort store) {
         this.store = Objects.requireNonNull(store, "store");
     }
 

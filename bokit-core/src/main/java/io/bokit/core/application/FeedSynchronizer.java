@@ -15,7 +15,6 @@ import io.bokit.core.domain.Reconciler;
 import io.bokit.core.domain.Reconciliation;
 import io.bokit.core.domain.Secrets;
 import io.bokit.core.domain.SyncCounters;
-import io.bokit.core.ical.ParsedFeed;
 import io.bokit.core.port.out.BookingStorePort;
 import io.bokit.core.port.out.ClockPort;
 import io.bokit.core.port.out.FeedCatalogPort;
@@ -112,7 +111,7 @@ final class FeedSynchronizer {
         if (sameDay && hash.equals(state.bodyHash())) {
             return notModified(feed, state, content.etag(), content.lastModified(), started);
         }
-        ParsedFeed parsed = parser.parse(content.body(), calendar, today);
+        FeedParser.Parsed parsed = parser.parse(content.body(), calendar, today);
         List<Booking> stored = store.loadFeedBookings(feed.id());
         Reconciliation result = new Reconciler(today, started, options.emptyFeedRuns())
                 .reconcile(feed, stored, parsed.events(), parsed.skipped());

@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Manages calendars and feeds over {@link FeedCatalogPort}, checking keys and references. */
-public final class FeedsService implements FeedsUseCase {
+final class FeedsService implements FeedsUseCase {
     private final FeedCatalogPort catalog;
     private final OptionsPort options;
 
@@ -29,7 +29,7 @@ public final class FeedsService implements FeedsUseCase {
      * @param catalog where calendars and feeds live
      * @param options where the default {@code timezone} of new calendars is read
      */
-    public FeedsService(FeedCatalogPort catalog, OptionsPort options) {
+    FeedsService(FeedCatalogPort catalog, OptionsPort options) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.options = Objects.requireNonNull(options, "options");
     }

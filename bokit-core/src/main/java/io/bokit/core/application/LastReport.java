@@ -5,7 +5,7 @@ import io.bokit.core.port.out.SyncListener;
 import java.util.Optional;
 
 /** Remembers the last finished run's report in this process, for status endpoints. Thread-safe. */
-public final class LastReport implements SyncListener {
+final class LastReport implements SyncListener {
     private volatile SyncReport last;
 
     @Override

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /** Reads and writes options through {@link OptionsPort}, validating every value before it is stored. */
-public final class OptionsService implements OptionsUseCase {
+final class OptionsService implements OptionsUseCase {
     private final OptionsPort store;
     private final Runnable onChange;
 
@@ -20,7 +20,7 @@ public final class OptionsService implements OptionsUseCase {
      * @param store where options live
      * @param onChange called after every write (e.g. {@link io.bokit.core.port.in.AutoSyncUseCase#refreshSoon})
      */
-    public OptionsService(OptionsPort store, Runnable onChange) {
+    OptionsService(OptionsPort store, Runnable onChange) {
         this.store = Objects.requireNonNull(store, "store");
         this.onChange = Objects.requireNonNull(onChange, "onChange");
     }

@@ -16,14 +16,14 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** Puts together the sync status from options, sync state and the feed catalog. */
-public final class StatusService implements StatusUseCase {
+final class StatusService implements StatusUseCase {
     private final OptionsPort options;
     private final SyncStatePort state;
     private final FeedCatalogPort catalog;
     private final ClockPort clock;
 
     /** Creates the service. */
-    public StatusService(OptionsPort options, SyncStatePort state, FeedCatalogPort catalog, ClockPort clock) {
+    StatusService(OptionsPort options, SyncStatePort state, FeedCatalogPort catalog, ClockPort clock) {
         this.options = Objects.requireNonNull(options, "options");
         this.state = Objects.requireNonNull(state, "state");
         this.catalog = Objects.requireNonNull(catalog, "catalog");

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * one feed's failure, of any kind, never stops the others — and reports. Logs the seed's
  * {@code [SyncJob]} lines; never a feed's URL.
  */
-public final class SyncService implements SyncUseCase {
+final class SyncService implements SyncUseCase {
     private static final Logger log = LoggerFactory.getLogger(SyncService.class);
 
     private final FeedCatalogPort catalog;

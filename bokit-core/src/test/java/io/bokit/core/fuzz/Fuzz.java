@@ -21,7 +21,7 @@ import java.util.function.Function;
  * <p>The longer run (surefire passes {@code -D} properties on to the tests):
  *
  * <pre>
- * mvn -B -pl bokit-core,bokit-testkit verify -Dbokit.fuzz.tries=20000 -Dtest='*FuzzTest' -Dsurefire.failIfNoSpecifiedTests=false
+ * mvn -B -pl bokit-core,bokit-testkit,bokit-core-tests verify -Dbokit.fuzz.tries=20000 -Dtest='*FuzzTest' -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  */
 public final class Fuzz {
