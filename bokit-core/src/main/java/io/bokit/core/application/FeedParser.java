@@ -41,7 +41,7 @@ public interface FeedParser {
         return (body, calendar, today) -> {
             ParsedFeed parsed =
                     parser.parse(body, ParseContext.of(calendar.zone(), today).withWindow(back, ahead));
-            return new Parsed(parsed.events(), parsed.skipped(), parsed.eventsSeen());
+            return new Parsed(parsed.events(), parsed.skipped(), parsed.eventsSeen(), parsed.skippedReasons());
         };
     }
 
@@ -53,15 +53,23 @@ public interface FeedParser {
      *     repeat when the feed repeats a UID
      * @param skipped how many damaged events were skipped (no start, unparseable date, end before start …)
      * @param eventsSeen how many VEVENTs the feed holds (recurring ones count once)
+     * @param skippedReasons why the first skipped events were skipped, one short line each (at most
+     *     five), never null
      */
-    record Parsed(List<FeedEvent> events, int skipped, int eventsSeen) {
-        /** Copies the events and refuses negative counts. */
+    record Parsed(List<FeedEvent> events, int skipped, int eventsSeen, List<String> skippedReasons) {
+        /** Copies the lists and refuses negative counts. */
         public Parsed {
             events = List.copyOf(events);
+            skippedReasons = List.copyOf(skippedReasons);
             if (skipped < 0 || eventsSeen < 0) {
                 throw new InvalidInputException(
                         "Counts must not be negative: skipped " + skipped + ", seen " + eventsSeen);
             }
+        }
+
+        /** A result without skip reasons. */
+        public Parsed(List<FeedEvent> events, int skipped, int eventsSeen) {
+            this(events, skipped, eventsSeen, List.of());
         }
     }
 }

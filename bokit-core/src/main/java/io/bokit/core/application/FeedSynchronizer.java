@@ -15,6 +15,7 @@ import io.bokit.core.domain.Reconciler;
 import io.bokit.core.domain.Reconciliation;
 import io.bokit.core.domain.Secrets;
 import io.bokit.core.domain.SyncCounters;
+import io.bokit.core.ical.ParsedFeed;
 import io.bokit.core.port.out.BookingStorePort;
 import io.bokit.core.port.out.ClockPort;
 import io.bokit.core.port.out.FeedCatalogPort;
@@ -157,7 +158,7 @@ final class FeedSynchronizer {
     }
 
     /** Why events were skipped: the parser's reasons for damaged events, then the keys the feed repeats. */
-    private static List<String> skippedReasons(ParsedFeed parsed) {
+    private static List<String> skippedReasons(FeedParser.Parsed parsed) {
         List<String> reasons = new ArrayList<>();
         parsed.skippedReasons().forEach(reason -> reasons.add(Secrets.mask(reason)));
         Set<BookingKey> seen = new HashSet<>();
