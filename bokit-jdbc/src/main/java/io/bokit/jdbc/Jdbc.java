@@ -88,9 +88,10 @@ final class Jdbc {
     /**
      * A connection from the data source, at most {@code maxConnections} at once across bokit's threads (a
      * thread that already holds one gets another without waiting), so a sync never takes more of the
-     * host's pool than that. A pool that times out (SQL state class 08, or a transient connection
-     * exception, as HikariCP's "Connection is not available") is asked again, up to
-     * {@value #CONNECTION_ATTEMPTS} times in all.
+     * host's pool than that. A pool that had no free connection in time (a transient connection exception
+     * without a cause and without a connection-failure SQL state: HikariCP's "Connection is not available"
+     * while the database is fine) is asked again, up to {@value #CONNECTION_ATTEMPTS} times in all; a
+     * database that cannot be reached is not asked again, the next check or run tries later.
      */
     private Borrowed borrow(String what) throws SQLException {
         int[] mine = held.get();
@@ -120,7 +121,7 @@ final class Jdbc {
             try {
                 return dataSource.getConnection();
             } catch (SQLTransientConnectionException e) {
-                if (attempt >= CONNECTION_ATTEMPTS) {
+                if (attempt >= CONNECTION_ATTEMPTS || !poolWasBusy(e)) {
                     throw e;
                 }
                 log.warn(
@@ -131,6 +132,12 @@ final class Jdbc {
                         Secrets.mask(e.getMessage()));
             }
         }
+    }
+
+    /** Whether the pool only ran out of free connections (no failure to reach the database behind it). */
+    private static boolean poolWasBusy(SQLTransientConnectionException e) {
+        String state = e.getSQLState();
+        return e.getCause() == null && (state == null || !state.startsWith("08"));
     }
 
     /** A borrowed connection; closing it gives it back and frees its place. */

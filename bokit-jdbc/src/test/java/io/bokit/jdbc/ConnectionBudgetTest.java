@@ -99,6 +99,22 @@ class ConnectionBudgetTest {
     }
 
     @Test
+    void aDatabaseThatCannotBeReachedIsNotAskedAgain() {
+        AtomicInteger asked = new AtomicInteger();
+        Jdbc jdbc = new Jdbc(proxy(h2, () -> {
+            asked.incrementAndGet();
+            throw new SQLTransientConnectionException(
+                    "HikariPool-1 - Connection is not available, request timed out after 30000ms.",
+                    "08001",
+                    new java.net.ConnectException("Connection refused"));
+        }));
+
+        assertThatThrownBy(() -> jdbc.run("read the options", connection -> null))
+                .isInstanceOf(StorageException.class);
+        assertThat(asked).hasValue(1);
+    }
+
+    @Test
     void aSyncOfManyFeedsWorksWithinABudgetOfOne() {
         BokitJdbc stores = BokitJdbc.builder(counting(h2))
                 .maxConnections(1)
