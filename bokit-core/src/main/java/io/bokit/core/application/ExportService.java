@@ -64,11 +64,11 @@ public final class ExportService implements ExportUseCase {
         LocalDate today = LocalDate.ofInstant(clock.now(), calendar.zone());
         LocalDate earliestCheckOut = today.minus(command.pastWindow());
         // BookingQuery.from keeps check-outs after that day, so one day earlier keeps check-out == earliest
+        // inactive and soft-deleted bookings too: a channel may still hold a copy of one (EchoRule)
         List<Booking> bookings =
-                store.find(new BookingQuery(calendar.key(), earliestCheckOut.minusDays(1), null, Set.of(), false));
-        FirstSeen firstSeen = new FirstSeen(calendar);
+                store.find(new BookingQuery(calendar.key(), earliestCheckOut.minusDays(1), null, Set.of(), true));
         List<ExportEvent> events = new ArrayList<>();
-        for (Booking booking : EchoRule.exported(bookings, command.target(), firstSeen::of)) {
+        for (Booking booking : EchoRule.exported(bookings, command.target(), new HistoryTimes(calendar))) {
             events.add(event(booking, command.guestNames()));
         }
         return new ExportResult(ICalWriter.write(calendar.name(), events), events.size());
@@ -93,27 +93,42 @@ public final class ExportService implements ExportUseCase {
     }
 
     /**
-     * When blocks were first imported, read from the change history on demand (only when blocks of two
-     * feeds have the same dates), one history read per feed and export.
+     * When bookings were first imported and last changed, read from the change history on demand (only for
+     * bookings whose dates equal those of a block of another feed), one history read per feed and export. A
+     * booking whose entries are older than the history read holds is unknown (long ago).
      */
-    private final class FirstSeen {
+    private final class HistoryTimes implements EchoRule.Times {
         private final Calendar calendar;
-        private final Map<FeedId, Map<BookingKey, Instant>> created = new HashMap<>();
+        private final Map<FeedId, Map<BookingKey, Instant[]>> byFeed = new HashMap<>();
 
-        FirstSeen(Calendar calendar) {
+        HistoryTimes(Calendar calendar) {
             this.calendar = calendar;
         }
 
-        Instant of(Booking booking) {
-            return created.computeIfAbsent(booking.feed(), this::load).get(booking.key());
+        @Override
+        public Instant firstSeen(Booking booking) {
+            Instant[] times = times(booking);
+            return times == null ? null : times[0];
         }
 
-        private Map<BookingKey, Instant> load(FeedId feed) {
-            Map<BookingKey, Instant> times = new HashMap<>();
-            // newest first: the last put for a key is its oldest creation
+        @Override
+        public Instant lastChanged(Booking booking) {
+            Instant[] times = times(booking);
+            return times == null ? null : times[1];
+        }
+
+        private Instant[] times(Booking booking) {
+            return byFeed.computeIfAbsent(booking.feed(), this::load).get(booking.key());
+        }
+
+        /** Per key: {created (or null), latest change}. */
+        private Map<BookingKey, Instant[]> load(FeedId feed) {
+            Map<BookingKey, Instant[]> times = new HashMap<>();
+            // newest first: the first entry of a key is its latest change, the last CREATED its first import
             for (BookingChange change : store.history(new HistoryQuery(calendar.key(), feed, HistoryQuery.MAX_LIMIT))) {
+                Instant[] entry = times.computeIfAbsent(change.key(), k -> new Instant[] {null, change.at()});
                 if (change.kind() == ChangeKind.CREATED) {
-                    times.put(change.key(), change.at());
+                    entry[0] = change.at();
                 }
             }
             return times;

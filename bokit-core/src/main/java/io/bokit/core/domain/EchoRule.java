@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Which of a calendar's bookings an export sends to a channel, so that no channel sees its own bookings
@@ -18,13 +18,49 @@ import java.util.function.Function;
  *
  * <p>An <em>echo</em> is a block ({@link BookingStatus#isBlock()}) in feed F whose check-in and check-out
  * equal those of an original from another feed G: the copy channel F made of what bokit exported to it
- * (channels rewrite UIDs, so only the dates can recognise it). Every entry that is not a block is an
+ * (channels rewrite UIDs, so only the dates can recognise it). Every active entry that is not a block is an
  * original. Of several blocks with the same dates in different feeds, the one seen first is the
- * original (it must have existed before bokit could export it), the later ones in other feeds are
- * its echoes; blocks of the feed the original is in stay originals. Echoes leave every export; an
- * export for a target feed also leaves out that feed's own bookings. Pure and thread-safe.
+ * original (it must have existed before bokit could export it), the later ones in other feeds are its
+ * echoes; blocks of the feed an original is in stay originals. A booking bokit no longer exports
+ * (vanished, cancelled, soft-deleted) still makes an echo of a block of another feed that was first seen
+ * before that booking last changed: the channel has not yet dropped its copy. Echoes leave every export;
+ * an export for a target feed also leaves out that feed's own bookings. Pure and thread-safe.
  */
 public final class EchoRule {
+
+    /** What the change history says of a booking; either time may be unknown (null), which counts as long ago. */
+    public interface Times {
+        /**
+         * When the booking was first imported.
+         *
+         * @return the time, or null when unknown
+         */
+        Instant firstSeen(Booking booking);
+
+        /**
+         * When the booking last changed (for one bokit no longer exports: when it stopped being exported, or later).
+         *
+         * @return the time, or null when unknown
+         */
+        Instant lastChanged(Booking booking);
+
+        /** No times known: competing blocks are ordered by feed id and key, and inactive bookings make no echo. */
+        static Times unknown() {
+            return new Times() {
+                @Override
+                public Instant firstSeen(Booking booking) {
+                    return null;
+                }
+
+                @Override
+                public Instant lastChanged(Booking booking) {
+                    return null;
+                }
+            };
+        }
+    }
+
+    private static final Comparator<Instant> LONG_AGO_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
 
     private EchoRule() {}
 
@@ -39,35 +75,22 @@ public final class EchoRule {
     }
 
     /**
-     * The echoes among a calendar's bookings, with no first-seen times known: blocks that compete are
-     * ordered by feed id, then key.
+     * The echoes among a calendar's bookings.
      *
-     * @see #echoes(Collection, Function)
+     * @param bookings one calendar's bookings, inactive ones included (they can make echoes), not null
+     * @param times what the history says; asked only for bookings whose dates equal those of a block of
+     *     another feed, not null
+     * @return the echoes (always active blocks), never null
      */
-    public static Set<Booking> echoes(Collection<Booking> bookings) {
-        return echoes(bookings, booking -> null);
-    }
-
-    /**
-     * The echoes among a calendar's bookings (inactive ones are ignored: they are never echoes and
-     * never make one).
-     *
-     * @param bookings one calendar's bookings, not null
-     * @param firstSeen when a block was first imported, or null when unknown (unknown counts as earlier
-     *     than any known time); asked only for blocks that compete with blocks of another feed
-     * @return the echoes, never null
-     */
-    public static Set<Booking> echoes(Collection<Booking> bookings, Function<Booking, Instant> firstSeen) {
-        Objects.requireNonNull(firstSeen, "firstSeen");
+    public static Set<Booking> echoes(Collection<Booking> bookings, Times times) {
+        Objects.requireNonNull(times, "times");
         Map<List<Object>, List<Booking>> byDates = new LinkedHashMap<>();
         for (Booking booking : bookings) {
-            if (active(booking)) {
-                byDates.computeIfAbsent(dates(booking), d -> new ArrayList<>()).add(booking);
-            }
+            byDates.computeIfAbsent(dates(booking), d -> new ArrayList<>()).add(booking);
         }
-        Set<Booking> echoes = new java.util.HashSet<>();
+        Set<Booking> echoes = new HashSet<>();
         for (List<Booking> group : byDates.values()) {
-            echoes.addAll(echoesInGroup(group, firstSeen));
+            echoes.addAll(echoesInGroup(group, times));
         }
         return Set.copyOf(echoes);
     }
@@ -76,14 +99,13 @@ public final class EchoRule {
      * What an export sends: the active bookings that are not echoes and, for a target feed, not from
      * that feed.
      *
-     * @param bookings one calendar's bookings, not null
+     * @param bookings one calendar's bookings, inactive ones included, not null
      * @param target the feed the export is for, or null for an export to no particular feed
-     * @param firstSeen as for {@link #echoes(Collection, Function)}
+     * @param times as for {@link #echoes(Collection, Times)}
      * @return the bookings to export, in the order given, never null
      */
-    public static List<Booking> exported(
-            Collection<Booking> bookings, FeedId target, Function<Booking, Instant> firstSeen) {
-        Set<Booking> echoes = echoes(bookings, firstSeen);
+    public static List<Booking> exported(Collection<Booking> bookings, FeedId target, Times times) {
+        Set<Booking> echoes = echoes(bookings, times);
         List<Booking> exported = new ArrayList<>();
         for (Booking booking : bookings) {
             if (active(booking) && !echoes.contains(booking) && !booking.feed().equals(target)) {
@@ -97,12 +119,14 @@ public final class EchoRule {
         return List.of(booking.current().checkIn(), booking.current().checkOut());
     }
 
-    private static List<Booking> echoesInGroup(List<Booking> group, Function<Booking, Instant> firstSeen) {
-        // the feeds that hold an original with these dates: every non-block, then blocks by seniority
-        Set<FeedId> originalFeeds = new java.util.HashSet<>();
+    private static List<Booking> echoesInGroup(List<Booking> group, Times times) {
+        Set<FeedId> originalFeeds = new HashSet<>();
         List<Booking> blocks = new ArrayList<>();
+        List<Booking> past = new ArrayList<>();
         for (Booking booking : group) {
-            if (booking.status().isBlock()) {
+            if (!active(booking)) {
+                past.add(booking);
+            } else if (booking.status().isBlock()) {
                 blocks.add(booking);
             } else {
                 originalFeeds.add(booking.feed());
@@ -111,18 +135,22 @@ public final class EchoRule {
         if (blocks.isEmpty()) {
             return List.of();
         }
-        boolean competing = blocks.stream().map(Booking::feed).distinct().count() > 1;
-        Map<Booking, Instant> seen = new HashMap<>();
+        Map<Booking, Instant> firstSeen = new HashMap<>();
+        boolean competing = group.stream().anyMatch(other -> blocks.stream()
+                .anyMatch(block -> !block.feed().equals(other.feed())));
         if (competing) {
-            blocks.forEach(block -> seen.put(block, firstSeen.apply(block)));
+            blocks.forEach(block -> firstSeen.put(block, times.firstSeen(block)));
         }
-        blocks.sort(Comparator.<Booking, Instant>comparing(seen::get, Comparator.nullsFirst(Comparator.naturalOrder()))
+        blocks.sort(Comparator.<Booking, Instant>comparing(firstSeen::get, LONG_AGO_FIRST)
                 .thenComparing(b -> b.feed().value())
                 .thenComparing(b -> b.key().uid())
                 .thenComparing(b -> b.key().recurrenceId(), Comparator.nullsFirst(Comparator.naturalOrder())));
         List<Booking> echoes = new ArrayList<>();
         for (Booking block : blocks) {
-            boolean echo = originalFeeds.stream().anyMatch(feed -> !feed.equals(block.feed()));
+            boolean echo = originalFeeds.stream().anyMatch(feed -> !feed.equals(block.feed()))
+                    || past.stream()
+                            .anyMatch(gone -> !gone.feed().equals(block.feed())
+                                    && LONG_AGO_FIRST.compare(firstSeen.get(block), times.lastChanged(gone)) < 0);
             if (echo) {
                 echoes.add(block);
             } else {
