@@ -11,6 +11,7 @@ import io.bokit.core.domain.Feed;
 import io.bokit.core.domain.FeedId;
 import io.bokit.core.domain.HistoryQuery;
 import io.bokit.core.domain.InvalidInputException;
+import io.bokit.core.domain.Secrets;
 import io.bokit.core.export.ExportEvent;
 import io.bokit.core.export.ExportUids;
 import io.bokit.core.export.ICalWriter;
@@ -89,12 +90,13 @@ public final class ExportService implements ExportUseCase {
             return NOT_AVAILABLE;
         }
         String guest = booking.current().guestName();
-        return guest == null || guest.isBlank() ? RESERVED : guest.strip();
+        // a name is text, never an address: a URL typed into it loses its query like any URL bokit shows
+        return guest == null || guest.isBlank() ? RESERVED : Secrets.mask(guest.strip());
     }
 
     /**
-     * When bookings were first imported and last changed, read from the change history on demand (only for
-     * bookings whose dates equal those of a block of another feed), one history read per feed and export. A
+     * When bookings were first imported and last changed, read from the change history on demand (only where
+     * {@link EchoRule} needs them), at most one history read per feed and export. A
      * booking whose entries are older than the history read holds is unknown (long ago).
      */
     private final class HistoryTimes implements EchoRule.Times {

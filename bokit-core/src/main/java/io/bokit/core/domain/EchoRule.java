@@ -78,8 +78,8 @@ public final class EchoRule {
      * The echoes among a calendar's bookings.
      *
      * @param bookings one calendar's bookings, inactive ones included (they can make echoes), not null
-     * @param times what the history says; asked only for bookings whose dates equal those of a block of
-     *     another feed, not null
+     * @param times what the history says; asked only where it can decide (blocks of several feeds with the same
+     *     dates and no stay of another feed, or a block with the dates of a booking no longer exported), not null
      * @return the echoes (always active blocks), never null
      */
     public static Set<Booking> echoes(Collection<Booking> bookings, Times times) {
@@ -132,22 +132,29 @@ public final class EchoRule {
                 originalFeeds.add(booking.feed());
             }
         }
-        if (blocks.isEmpty()) {
-            return List.of();
+        List<Booking> echoes = new ArrayList<>();
+        List<Booking> undecided = new ArrayList<>();
+        for (Booking block : blocks) {
+            // the common case, a copy of a stay of another feed, needs no history
+            (otherFeed(originalFeeds, block.feed()) ? echoes : undecided).add(block);
         }
+        if (undecided.isEmpty()) {
+            return echoes;
+        }
+        // times are read only when they can decide: several feeds' blocks, or a booking no longer exported
+        boolean timesMatter = past.stream().anyMatch(p -> undecided.stream()
+                        .anyMatch(b -> !b.feed().equals(p.feed())))
+                || undecided.stream().map(Booking::feed).distinct().count() > 1;
         Map<Booking, Instant> firstSeen = new HashMap<>();
-        boolean competing = group.stream().anyMatch(other -> blocks.stream()
-                .anyMatch(block -> !block.feed().equals(other.feed())));
-        if (competing) {
-            blocks.forEach(block -> firstSeen.put(block, times.firstSeen(block)));
+        if (timesMatter) {
+            undecided.forEach(block -> firstSeen.put(block, times.firstSeen(block)));
         }
-        blocks.sort(Comparator.<Booking, Instant>comparing(firstSeen::get, LONG_AGO_FIRST)
+        undecided.sort(Comparator.<Booking, Instant>comparing(firstSeen::get, LONG_AGO_FIRST)
                 .thenComparing(b -> b.feed().value())
                 .thenComparing(b -> b.key().uid())
                 .thenComparing(b -> b.key().recurrenceId(), Comparator.nullsFirst(Comparator.naturalOrder())));
-        List<Booking> echoes = new ArrayList<>();
-        for (Booking block : blocks) {
-            boolean echo = originalFeeds.stream().anyMatch(feed -> !feed.equals(block.feed()))
+        for (Booking block : undecided) {
+            boolean echo = otherFeed(originalFeeds, block.feed())
                     || past.stream()
                             .anyMatch(gone -> !gone.feed().equals(block.feed())
                                     && LONG_AGO_FIRST.compare(firstSeen.get(block), times.lastChanged(gone)) < 0);
@@ -158,5 +165,9 @@ public final class EchoRule {
             }
         }
         return echoes;
+    }
+
+    private static boolean otherFeed(Set<FeedId> feeds, FeedId feed) {
+        return feeds.stream().anyMatch(other -> !other.equals(feed));
     }
 }

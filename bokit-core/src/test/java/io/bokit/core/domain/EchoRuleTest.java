@@ -47,6 +47,29 @@ class EchoRuleTest {
     }
 
     @Test
+    void readsNoHistoryForCopiesOfStaysNorForASingleFeedsBlocks() {
+        add(AIRBNB, "HM1", BookingStatus.CONFIRMED, "2026-06-01", "2026-06-05");
+        add(BOOKING, "copy-1", BookingStatus.UNAVAILABLE, "2026-06-01", "2026-06-05");
+        add(VRBO, "copy-2", BookingStatus.BLOCKED, "2026-06-01", "2026-06-05");
+        add(BOOKING, "own", BookingStatus.UNAVAILABLE, "2026-07-01", "2026-07-05");
+        EchoRule.Times failing = new EchoRule.Times() {
+            @Override
+            public Instant firstSeen(Booking booking) {
+                throw new AssertionError("firstSeen read for " + booking.key());
+            }
+
+            @Override
+            public Instant lastChanged(Booking booking) {
+                throw new AssertionError("lastChanged read for " + booking.key());
+            }
+        };
+
+        assertThat(EchoRule.echoes(bookings, failing))
+                .extracting(b -> b.key().uid())
+                .containsExactlyInAnyOrder("copy-1", "copy-2");
+    }
+
+    @Test
     void bothChannelsHoldingEachOthersCopiesSeeOnlyTheOtherOriginal() {
         Booking airbnbStay = add(AIRBNB, "HM1", BookingStatus.CONFIRMED, "2026-06-01", "2026-06-05");
         Booking bookingStay = add(BOOKING, "B1", BookingStatus.CONFIRMED, "2026-07-10", "2026-07-14");

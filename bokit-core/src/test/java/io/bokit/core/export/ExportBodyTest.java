@@ -81,6 +81,16 @@ class ExportBodyTest {
     }
 
     @Test
+    void optedInGuestNameNeverCarriesAUrlsSecret() {
+        ExportFixture fixture = new ExportFixture()
+                .stay(AIRBNB, "a", "Ann https://evil.example/r?token=SECRET42", "2026-06-01", "2026-06-05");
+
+        String body = fixture.bodyWithNames();
+
+        assertThat(body).doesNotContain("SECRET42").contains("SUMMARY:Ann https://evil.example/r?…\r\n");
+    }
+
+    @Test
     void optedInSummaryIsReservedWithoutAGuestNameAndBlocksStayNotAvailable() {
         ExportFixture fixture = new ExportFixture()
                 .stay(AIRBNB, "a", null, "2026-06-01", "2026-06-05")
