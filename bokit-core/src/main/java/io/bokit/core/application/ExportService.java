@@ -72,7 +72,7 @@ public final class ExportService implements ExportUseCase {
         for (Booking booking : EchoRule.exported(bookings, command.target(), new HistoryTimes(calendar))) {
             events.add(event(booking, command.guestNames()));
         }
-        return new ExportResult(ICalWriter.write(calendar.name(), events), events.size());
+        return new ExportResult(ICalWriter.write(Secrets.mask(calendar.name()), events), events.size());
     }
 
     private static ExportEvent event(Booking booking, boolean guestNames) {
