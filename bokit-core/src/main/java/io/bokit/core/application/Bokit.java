@@ -3,6 +3,7 @@ package io.bokit.core.application;
 import io.bokit.core.domain.Backoff;
 import io.bokit.core.port.in.AutoSyncUseCase;
 import io.bokit.core.port.in.BookingsUseCase;
+import io.bokit.core.port.in.ExportUseCase;
 import io.bokit.core.port.in.FeedsUseCase;
 import io.bokit.core.port.in.OptionsUseCase;
 import io.bokit.core.port.in.StatusUseCase;
@@ -41,6 +42,7 @@ public final class Bokit {
     private final FeedsService feeds;
     private final BookingsService bookings;
     private final StatusService status;
+    private final ExportService export;
     private final LastReport lastReport = new LastReport();
     private final ClockPort clock;
 
@@ -59,6 +61,7 @@ public final class Bokit {
         this.feeds = new FeedsService(b.catalog, b.options);
         this.bookings = new BookingsService(b.bookings);
         this.status = new StatusService(b.options, b.syncState, b.catalog, b.clock);
+        this.export = new ExportService(b.catalog, b.bookings, b.clock);
         this.clock = b.clock;
     }
 
@@ -95,6 +98,11 @@ public final class Bokit {
     /** Read bookings and history. */
     public BookingsUseCase bookings() {
         return bookings;
+    }
+
+    /** Build a calendar's iCal export, for one channel's feed or for none. */
+    public ExportUseCase export() {
+        return export;
     }
 
     /** The sync status. */

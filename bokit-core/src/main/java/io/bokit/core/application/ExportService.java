@@ -1,0 +1,139 @@
+package io.bokit.core.application;
+
+import io.bokit.core.domain.Booking;
+import io.bokit.core.domain.BookingChange;
+import io.bokit.core.domain.BookingKey;
+import io.bokit.core.domain.BookingQuery;
+import io.bokit.core.domain.Calendar;
+import io.bokit.core.domain.ChangeKind;
+import io.bokit.core.domain.EchoRule;
+import io.bokit.core.domain.Feed;
+import io.bokit.core.domain.FeedId;
+import io.bokit.core.domain.HistoryQuery;
+import io.bokit.core.domain.InvalidInputException;
+import io.bokit.core.domain.Secrets;
+import io.bokit.core.export.ExportEvent;
+import io.bokit.core.export.ExportUids;
+import io.bokit.core.export.ICalWriter;
+import io.bokit.core.port.in.ExportCommand;
+import io.bokit.core.port.in.ExportResult;
+import io.bokit.core.port.in.ExportUseCase;
+import io.bokit.core.port.out.BookingStorePort;
+import io.bokit.core.port.out.ClockPort;
+import io.bokit.core.port.out.FeedCatalogPort;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Builds a calendar's iCal export from {@link BookingStorePort} by {@link EchoRule}, written by the core's
+ * own writer. Stateless and thread-safe.
+ */
+public final class ExportService implements ExportUseCase {
+    static final String NOT_AVAILABLE = "Not available";
+    static final String RESERVED = "Reserved";
+
+    private final FeedCatalogPort catalog;
+    private final BookingStorePort store;
+    private final ClockPort clock;
+
+    /** Creates the service over the catalog, the booking store and the clock that says what today is. */
+    public ExportService(FeedCatalogPort catalog, BookingStorePort store, ClockPort clock) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public ExportResult export(ExportCommand command) {
+        Objects.requireNonNull(command, "command");
+        Calendar calendar = catalog.findCalendar(command.calendar())
+                .orElseThrow(() -> new InvalidInputException("Unknown calendar " + command.calendar()));
+        if (command.target() != null) {
+            Feed feed = catalog.findFeed(command.target())
+                    .orElseThrow(() -> new InvalidInputException("Unknown feed " + command.target()));
+            if (!feed.calendar().equals(calendar.key())) {
+                throw new InvalidInputException(
+                        "Feed " + feed.id() + " belongs to calendar " + feed.calendar() + ", not to " + calendar.key());
+            }
+        }
+        LocalDate today = LocalDate.ofInstant(clock.now(), calendar.zone());
+        LocalDate earliestCheckOut = today.minus(command.pastWindow());
+        // BookingQuery.from keeps check-outs after that day, so one day earlier keeps check-out == earliest
+        // inactive and soft-deleted bookings too: a channel may still hold a copy of one (EchoRule)
+        List<Booking> bookings =
+                store.find(new BookingQuery(calendar.key(), earliestCheckOut.minusDays(1), null, Set.of(), true));
+        List<ExportEvent> events = new ArrayList<>();
+        for (Booking booking : EchoRule.exported(bookings, command.target(), new HistoryTimes(calendar))) {
+            events.add(event(booking, command.guestNames()));
+        }
+        return new ExportResult(ICalWriter.write(Secrets.mask(calendar.name()), events), events.size());
+    }
+
+    private static ExportEvent event(Booking booking, boolean guestNames) {
+        LocalDate checkIn = booking.current().checkIn();
+        LocalDate checkOut = booking.current().checkOut();
+        if (!checkOut.isAfter(checkIn)) {
+            checkOut = checkIn.plusDays(1); // a stay with DTEND = DTSTART blocks its one day
+        }
+        String uid = ExportUids.of(booking.calendar(), booking.feed(), booking.key());
+        return new ExportEvent(uid, checkIn, checkOut, summary(booking, guestNames));
+    }
+
+    private static String summary(Booking booking, boolean guestNames) {
+        if (!guestNames || booking.status().isBlock()) {
+            return NOT_AVAILABLE;
+        }
+        String guest = booking.current().guestName();
+        // a name is text, never an address: a URL typed into it loses its query like any URL bokit shows
+        return guest == null || guest.isBlank() ? RESERVED : Secrets.mask(guest.strip());
+    }
+
+    /**
+     * When bookings were first imported and last changed, read from the change history on demand (only where
+     * {@link EchoRule} needs them), at most one history read per feed and export. A
+     * booking whose entries are older than the history read holds is unknown (long ago).
+     */
+    private final class HistoryTimes implements EchoRule.Times {
+        private final Calendar calendar;
+        private final Map<FeedId, Map<BookingKey, Instant[]>> byFeed = new HashMap<>();
+
+        HistoryTimes(Calendar calendar) {
+            this.calendar = calendar;
+        }
+
+        @Override
+        public Instant firstSeen(Booking booking) {
+            Instant[] times = times(booking);
+            return times == null ? null : times[0];
+        }
+
+        @Override
+        public Instant lastChanged(Booking booking) {
+            Instant[] times = times(booking);
+            return times == null ? null : times[1];
+        }
+
+        private Instant[] times(Booking booking) {
+            return byFeed.computeIfAbsent(booking.feed(), this::load).get(booking.key());
+        }
+
+        /** Per key: {created (or null), latest change}. */
+        private Map<BookingKey, Instant[]> load(FeedId feed) {
+            Map<BookingKey, Instant[]> times = new HashMap<>();
+            // newest first: the first entry of a key is its latest change, the last CREATED its first import
+            for (BookingChange change : store.history(new HistoryQuery(calendar.key(), feed, HistoryQuery.MAX_LIMIT))) {
+                Instant[] entry = times.computeIfAbsent(change.key(), k -> new Instant[] {null, change.at()});
+                if (change.kind() == ChangeKind.CREATED) {
+                    entry[0] = change.at();
+                }
+            }
+            return times;
+        }
+    }
+}
