@@ -17,7 +17,6 @@ import io.bokit.core.domain.BookingKey;
 import io.bokit.core.domain.BookingStatus;
 import io.bokit.core.domain.FeedEvent;
 import io.bokit.core.domain.FeedId;
-import io.bokit.core.ical.ParsedFeed;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -201,7 +200,8 @@ class ExportParsersTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("shapes")
     void bokitsOwnImportReadsTheSameDatesBack(Shape shape) {
-        ParsedFeed feed = FeedParser.ical().parse(shape.body(), new ExportFixture().calendar(), ExportFixture.TODAY);
+        FeedParser.Parsed feed =
+                FeedParser.ical().parse(shape.body(), new ExportFixture().calendar(), ExportFixture.TODAY);
 
         assertThat(feed.skipped()).isZero();
         assertThat(feed.events()).hasSameSizeAs(shape.expected());
