@@ -3,6 +3,7 @@ package io.bokit.core.application;
 import io.bokit.core.domain.Backoff;
 import io.bokit.core.port.in.AutoSyncUseCase;
 import io.bokit.core.port.in.BookingsUseCase;
+import io.bokit.core.port.in.ExportLinksUseCase;
 import io.bokit.core.port.in.ExportUseCase;
 import io.bokit.core.port.in.FeedsUseCase;
 import io.bokit.core.port.in.OptionsUseCase;
@@ -10,6 +11,7 @@ import io.bokit.core.port.in.StatusUseCase;
 import io.bokit.core.port.in.SyncUseCase;
 import io.bokit.core.port.out.BookingStorePort;
 import io.bokit.core.port.out.ClockPort;
+import io.bokit.core.port.out.ExportLinksPort;
 import io.bokit.core.port.out.FeedCatalogPort;
 import io.bokit.core.port.out.ICalFeedPort;
 import io.bokit.core.port.out.OptionsPort;
@@ -43,6 +45,7 @@ public final class Bokit {
     private final BookingsService bookings;
     private final StatusService status;
     private final ExportService export;
+    private final ExportLinksService exportLinks;
     private final LastReport lastReport = new LastReport();
     private final ClockPort clock;
 
@@ -62,6 +65,8 @@ public final class Bokit {
         this.bookings = new BookingsService(b.bookings);
         this.status = new StatusService(b.options, b.syncState, b.catalog, b.clock);
         this.export = new ExportService(b.catalog, b.bookings, b.clock);
+        this.exportLinks =
+                new ExportLinksService(b.catalog, b.exportLinks == null ? new NoExportLinks() : b.exportLinks, b.clock);
         this.clock = b.clock;
     }
 
@@ -105,6 +110,11 @@ public final class Bokit {
         return export;
     }
 
+    /** Add, list, rotate and remove the served exports and their secret tokens. */
+    public ExportLinksUseCase exportLinks() {
+        return exportLinks;
+    }
+
     /** The sync status. */
     public StatusUseCase status() {
         return status;
@@ -126,6 +136,7 @@ public final class Bokit {
         private SyncStatePort syncState;
         private FeedCatalogPort catalog;
         private BookingStorePort bookings;
+        private ExportLinksPort exportLinks;
         private ICalFeedPort fetcher;
         private FeedParser parser = FeedParser.ical();
         private ClockPort clock = ClockPort.system();
@@ -159,6 +170,12 @@ public final class Bokit {
         /** Where bookings and history live (required). */
         public Builder bookings(BookingStorePort value) {
             this.bookings = value;
+            return this;
+        }
+
+        /** Where the served exports live; without one, {@link Bokit#exportLinks()} refuses every call. */
+        public Builder exportLinks(ExportLinksPort value) {
+            this.exportLinks = value;
             return this;
         }
 

@@ -1,6 +1,7 @@
 package io.bokit.core.port.in;
 
 import io.bokit.core.domain.CalendarKey;
+import io.bokit.core.domain.ExportLink;
 import io.bokit.core.domain.FeedId;
 import io.bokit.core.domain.InvalidInputException;
 import java.time.Period;
@@ -38,6 +39,11 @@ public record ExportCommand(CalendarKey calendar, FeedId target, Period pastWind
     /** The private export of a calendar to one channel's feed, with the default past window. */
     public static ExportCommand forFeed(CalendarKey calendar, FeedId target) {
         return new ExportCommand(calendar, Objects.requireNonNull(target, "target"), DEFAULT_PAST_WINDOW, false);
+    }
+
+    /** The command that serves an export: its calendar, target and guest-name choice, the default past window. */
+    public static ExportCommand of(ExportLink link) {
+        return new ExportCommand(link.calendar(), link.target(), DEFAULT_PAST_WINDOW, link.guestNames());
     }
 
     /** This command with another past window. */
