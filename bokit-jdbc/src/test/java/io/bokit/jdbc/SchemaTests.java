@@ -118,7 +118,7 @@ abstract class SchemaTests {
         BokitJdbc stores = build(prefix, InitializeMode.ALWAYS);
 
         // then the rows are there, and version 2's indexes replace version 1's
-        assertThat(version(prefix)).isEqualTo(2);
+        assertThat(version(prefix)).isEqualTo(SchemaInitializer.LATEST_VERSION);
         assertThat(stores.options().load("sync.interval")).contains("600");
         assertThat(stores.feedCatalog()
                         .findFeed(FeedId.of("seaview-airbnb"))
@@ -136,6 +136,34 @@ abstract class SchemaTests {
         assertThat(indexes(prefix, "booking_history"))
                 .contains("history_by_feed", "history_by_calendar")
                 .doesNotContain("history_at", "history_feed", "history_calendar");
+    }
+
+    @Test
+    void upgradesVersionTwoTablesToServedExportsKeepingTheirRows() {
+        // given tables of schema version 2 holding a feed
+        String prefix = newPrefix();
+        SchemaInitializer initializer = new SchemaInitializer(
+                new Jdbc(database().dataSource()), database().dialect(), TablePrefix.of(prefix));
+        database().run(connection -> {
+            initializer.apply(connection, 1);
+            initializer.apply(connection, 2);
+            return null;
+        });
+        database()
+                .execute("INSERT INTO " + prefix + "feed (feed_id, calendar_key, name, url, enabled,"
+                        + " consecutive_failures, consecutive_empty) VALUES ('seaview-airbnb', 'seaview', 'Airbnb',"
+                        + " 'https://www.airbnb.com/calendar/ical/1.ics?s=t', TRUE, 0, 0)");
+        assertThat(version(prefix)).isEqualTo(2);
+        assertThat(indexes(prefix, "export")).isEmpty();
+
+        // when
+        BokitJdbc stores = build(prefix, InitializeMode.ALWAYS);
+
+        // then version 3's export table is there, empty, with its unique token index, and the feed is kept
+        assertThat(version(prefix)).isEqualTo(3);
+        assertThat(stores.exportLinks().list()).isEmpty();
+        assertThat(indexes(prefix, "export")).contains("export_token");
+        assertThat(stores.feedCatalog().findFeed(FeedId.of("seaview-airbnb"))).isPresent();
     }
 
     /** The names of a table's indexes, lower case, without the prefix. */
