@@ -7,6 +7,7 @@ module io.bokit.testkit {
     requires transitive org.junit.jupiter.api;
     requires org.assertj.core;
     requires jdk.httpserver;
+    requires java.net.http;
     // LogCapture only: optional, so a user of the testkit keeps its own logging binding
     requires static org.slf4j;
     requires static ch.qos.logback.classic;

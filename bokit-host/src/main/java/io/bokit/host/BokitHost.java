@@ -5,6 +5,7 @@ import io.bokit.core.application.SyncHealth;
 import io.bokit.core.domain.Secrets;
 import io.bokit.core.port.out.BookingStorePort;
 import io.bokit.core.port.out.ClockPort;
+import io.bokit.core.port.out.ExportLinksPort;
 import io.bokit.core.port.out.FeedCatalogPort;
 import io.bokit.core.port.out.ICalFeedPort;
 import io.bokit.core.port.out.OptionsPort;
@@ -43,13 +44,30 @@ public final class BokitHost implements AutoCloseable {
     private final SyncExecutor ownExecutor;
     private final RequestTrigger trigger;
     private final BokitManagement management;
+    private final ExportServer exports;
 
-    private BokitHost(BokitSettings settings, Bokit bokit, SyncExecutor ownExecutor) {
+    private BokitHost(
+            BokitSettings settings,
+            Bokit bokit,
+            SyncExecutor ownExecutor,
+            ClockPort clock,
+            ExportServer.Versions exportVersions) {
         this.settings = settings;
         this.bokit = bokit;
         this.ownExecutor = ownExecutor;
-        this.trigger = new RequestTrigger(bokit.autoSync(), settings.excludedPaths(), settings.triggerEnabled());
+        this.trigger = new RequestTrigger(
+                bokit.autoSync(),
+                settings.excludedPaths(),
+                PathPatterns.of(settings.exportEnabled() ? List.of(settings.exportPath() + "/**") : List.of()),
+                settings.triggerEnabled());
         this.management = new BokitManagement(bokit);
+        this.exports = new ExportServer(
+                bokit.exportLinks(),
+                bokit.export(),
+                clock,
+                exportVersions,
+                settings.exportPath(),
+                settings.exportEnabled());
     }
 
     /** A builder over these settings. */
@@ -75,6 +93,11 @@ public final class BokitHost implements AutoCloseable {
     /** The management operations (status, sync now, set an option), for the host's endpoint. */
     public BokitManagement management() {
         return management;
+    }
+
+    /** The export server ({@code bokit.export.*}), for the host's {@code <path>/<token>.ics} route. */
+    public ExportServer exports() {
+        return exports;
     }
 
     /**
@@ -107,6 +130,7 @@ public final class BokitHost implements AutoCloseable {
         private SyncStatePort syncState;
         private FeedCatalogPort catalog;
         private BookingStorePort bookings;
+        private ExportLinksPort exportLinks;
         private ICalFeedPort fetcher;
         private Executor executor;
         private final List<SyncListener> listeners = new ArrayList<>();
@@ -156,6 +180,15 @@ public final class BokitHost implements AutoCloseable {
         /** The booking store; the JDBC one when not given. */
         public Builder bookings(BookingStorePort value) {
             this.bookings = value;
+            return this;
+        }
+
+        /**
+         * The store of the served exports; when not given, the JDBC one, or none (no export can be added) when
+         * every other store is given.
+         */
+        public Builder exportLinks(ExportLinksPort value) {
+            this.exportLinks = value;
             return this;
         }
 
@@ -210,16 +243,19 @@ public final class BokitHost implements AutoCloseable {
                         .syncState(syncState != null ? syncState : jdbc.syncState())
                         .catalog(catalog != null ? catalog : jdbc.feedCatalog())
                         .bookings(bookings != null ? bookings : jdbc.bookingStore())
+                        .exportLinks(exportLinks != null ? exportLinks : jdbc == null ? null : jdbc.exportLinks())
                         .fetcher(fetcher != null ? fetcher : new HttpFeedFetcher(settings.httpFetchSettings(clockPort)))
                         .clock(clockPort)
                         .settings(settings.run())
                         .checkExecutor(runOn)
                         .runExecutor(runOn);
+                ExportServer.Versions exportVersions = new ExportServer.Versions();
+                core.listener(exportVersions);
                 listeners.forEach(core::listener);
                 customizers.forEach(customizer -> customizer.accept(core));
                 Bokit bokit = core.build();
                 StartupRegistration.apply(bokit, settings);
-                return new BokitHost(settings, bokit, own);
+                return new BokitHost(settings, bokit, own, clockPort, exportVersions);
             } catch (RuntimeException e) {
                 if (own != null) {
                     own.close();

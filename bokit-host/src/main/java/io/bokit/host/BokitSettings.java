@@ -53,6 +53,10 @@ public final class BokitSettings {
     public static final String TRIGGER_EXCLUDED_PATHS = "bokit.trigger.excluded-paths";
     /** {@code bokit.trigger.additional-excluded-paths}: more paths that never trigger, beside the excluded ones. */
     public static final String TRIGGER_ADDITIONAL_EXCLUDED_PATHS = "bokit.trigger.additional-excluded-paths";
+    /** {@code bokit.export.enabled}: whether the exports are served over HTTP. */
+    public static final String EXPORT_ENABLED = "bokit.export.enabled";
+    /** {@code bokit.export.path}: the path under which the exports are served, {@code <path>/<token>.ics}. */
+    public static final String EXPORT_PATH = "bokit.export.path";
     /** {@code bokit.executor.threads}. */
     public static final String EXECUTOR_THREADS = "bokit.executor.threads";
     /** {@code bokit.executor.queue-capacity}. */
@@ -102,6 +106,8 @@ public final class BokitSettings {
     public static final Duration DEFAULT_HTTP_CONNECT_TIMEOUT = HttpFetchSettings.DEFAULT_CONNECT_TIMEOUT;
     /** Default of {@value #HTTP_REQUEST_TIMEOUT}: 30 seconds. */
     public static final Duration DEFAULT_HTTP_REQUEST_TIMEOUT = HttpFetchSettings.DEFAULT_REQUEST_TIMEOUT;
+    /** Default of {@value #EXPORT_PATH}. */
+    public static final String DEFAULT_EXPORT_PATH = "/bokit/ical";
     /** Default of {@value #HTTP_MAX_BODY_SIZE}: 10 MiB. */
     public static final long DEFAULT_HTTP_MAX_BODY_BYTES = HttpFetchSettings.DEFAULT_MAX_BODY_BYTES;
 
@@ -137,12 +143,17 @@ public final class BokitSettings {
             "/**/*.woff",
             "/**/*.woff2");
 
+    private static final java.util.regex.Pattern EXPORT_PATH_FORMAT =
+            java.util.regex.Pattern.compile("(/[A-Za-z0-9._~-]+)+");
+
     private final boolean dbTime;
     private final RunSettings run;
     private final String defaultInterval;
     private final Boolean installComplete;
     private final boolean triggerEnabled;
     private final PathPatterns excludedPaths;
+    private final boolean exportEnabled;
+    private final String exportPath;
     private final int executorThreads;
     private final int executorQueueCapacity;
     private final Duration executorShutdownTimeout;
@@ -178,6 +189,8 @@ public final class BokitSettings {
             check(TRIGGER_ADDITIONAL_EXCLUDED_PATHS, () -> patterns(b.additionalExcludedPaths));
             paths.addAll(b.additionalExcludedPaths);
         }
+        this.exportEnabled = orDefault(b.exportEnabled, true);
+        this.exportPath = exportPath(orDefault(b.exportPath, DEFAULT_EXPORT_PATH));
         this.excludedPaths = patterns(paths);
         this.executorThreads = orDefault(b.executorThreads, DEFAULT_EXECUTOR_THREADS);
         this.executorQueueCapacity = orDefault(b.executorQueueCapacity, DEFAULT_EXECUTOR_QUEUE_CAPACITY);
@@ -277,6 +290,16 @@ public final class BokitSettings {
         return installComplete;
     }
 
+    /** Whether the exports are served ({@value #EXPORT_ENABLED}). */
+    public boolean exportEnabled() {
+        return exportEnabled;
+    }
+
+    /** The path the exports are served under ({@value #EXPORT_PATH}), without a trailing {@code /}. */
+    public String exportPath() {
+        return exportPath;
+    }
+
     /** Whether requests trigger syncs ({@value #TRIGGER_ENABLED}). */
     public boolean triggerEnabled() {
         return triggerEnabled;
@@ -339,6 +362,20 @@ public final class BokitSettings {
     /** The declared feeds, checked, in declaration order. */
     public List<AddFeedCommand> feeds() {
         return feeds;
+    }
+
+    private static String exportPath(String value) {
+        String path = value.strip();
+        if (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        if (!EXPORT_PATH_FORMAT.matcher(path).matches()) {
+            throw new BokitConfigurationException(
+                    EXPORT_PATH,
+                    "\"" + value + "\" is not a path such as /bokit/ical: segments of letters, digits, '.', '_', '~'"
+                            + " or '-', each after a '/'");
+        }
+        return path;
     }
 
     private static PathPatterns patterns(List<String> paths) {
@@ -449,6 +486,8 @@ public final class BokitSettings {
         private Boolean installComplete;
         private Boolean triggerEnabled;
         private List<String> excludedPaths;
+        private Boolean exportEnabled;
+        private String exportPath;
         private List<String> additionalExcludedPaths;
         private Integer executorThreads;
         private Integer executorQueueCapacity;
@@ -519,6 +558,18 @@ public final class BokitSettings {
          */
         public Builder additionalExcludedPaths(List<String> value) {
             this.additionalExcludedPaths = value == null ? null : List.copyOf(value);
+            return this;
+        }
+
+        /** {@value BokitSettings#EXPORT_ENABLED}. */
+        public Builder exportEnabled(Boolean value) {
+            this.exportEnabled = value;
+            return this;
+        }
+
+        /** {@value BokitSettings#EXPORT_PATH}, such as {@code /bokit/ical} (the default). */
+        public Builder exportPath(String value) {
+            this.exportPath = value;
             return this;
         }
 

@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What a host's request filter calls after each response: the request hook, unless the path is
- * excluded ({@code bokit.trigger.excluded-paths}) or the trigger is off ({@code bokit.trigger.enabled}).
+ * excluded ({@code bokit.trigger.excluded-paths}, and the exports under {@code bokit.export.path}) or the trigger is off ({@code bokit.trigger.enabled}).
  * Its work on the calling thread is a path match and one comparison; the check and the sync run on
  * bokit's executor. Never throws, so no page can fail because of it. Thread-safe.
  */
@@ -16,11 +16,18 @@ public final class RequestTrigger {
 
     private final AutoSyncUseCase hook;
     private final PathPatterns excludedPaths;
+    private final PathPatterns exportPaths;
     private final boolean enabled;
 
     RequestTrigger(AutoSyncUseCase hook, PathPatterns excludedPaths, boolean enabled) {
+        this(hook, excludedPaths, PathPatterns.of(java.util.List.of()), enabled);
+    }
+
+    /** A trigger that also never fires for the export paths: a channel reading a calendar is no page view. */
+    RequestTrigger(AutoSyncUseCase hook, PathPatterns excludedPaths, PathPatterns exportPaths, boolean enabled) {
         this.hook = Objects.requireNonNull(hook, "hook");
         this.excludedPaths = Objects.requireNonNull(excludedPaths, "excludedPaths");
+        this.exportPaths = Objects.requireNonNull(exportPaths, "exportPaths");
         this.enabled = enabled;
     }
 
@@ -35,7 +42,7 @@ public final class RequestTrigger {
      * @param path the request path without the context path, such as {@code /static/app.css}
      */
     public boolean excludes(String path) {
-        return !enabled || excludedPaths.matches(path);
+        return !enabled || excludedPaths.matches(path) || exportPaths.matches(path);
     }
 
     /** Notes a finished response to this path. */

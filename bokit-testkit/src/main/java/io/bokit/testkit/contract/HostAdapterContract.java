@@ -2,12 +2,23 @@ package io.bokit.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.bokit.core.domain.CalendarKey;
 import io.bokit.core.domain.FeedUrl;
+import io.bokit.core.port.in.AddExportCommand;
+import io.bokit.core.port.in.ExportLinksUseCase;
+import io.bokit.core.port.in.IssuedExport;
 import io.bokit.testkit.ICalFeedBuilder;
 import io.bokit.testkit.LocalFeedServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +41,8 @@ public abstract class HostAdapterContract {
     protected static final String SECRET = "TOKEN-4b1d-SECRET";
 
     private final List<RunningHost> started = new java.util.ArrayList<>();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private LocalFeedServer feeds;
     private FeedUrl airbnb;
 
@@ -55,6 +68,19 @@ public abstract class HostAdapterContract {
          * @param tags alternating tag keys and values
          */
         double meter(String name, String... tags);
+
+        /**
+         * The root of the host's web server on 127.0.0.1, such as {@code http://127.0.0.1:8080}, where the
+         * exports are served; null when the host serves no HTTP (its export cases are then skipped).
+         */
+        default URI baseUri() {
+            return null;
+        }
+
+        /** The host's served exports, to add and rotate them; needed when {@link #baseUri()} is not null. */
+        default ExportLinksUseCase exportLinks() {
+            throw new UnsupportedOperationException("this host serves no exports");
+        }
 
         /** Stops the application. */
         @Override
@@ -261,6 +287,130 @@ public abstract class HostAdapterContract {
         assertThat(unknownKey.status()).isEqualTo(400);
         assertThat(unknownKey.body()).contains("no.such.option");
         assertThat(((Number) host.status().get("intervalSeconds")).longValue()).isEqualTo(300);
+    }
+
+    /** A GET or HEAD to the host, with headers as name, value, name, value … */
+    private HttpResponse<String> http(RunningHost host, String method, String path, String... headers)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(host.baseUri().resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static String header(HttpResponse<?> response, String name) {
+        return response.headers().firstValue(name).orElse(null);
+    }
+
+    /** A started host that serves exports, and an export of the declared calendar. */
+    private IssuedExport servedExport(RunningHost host) {
+        assumeTrue(host.baseUri() != null, "this host serves no HTTP");
+        return host.exportLinks().add(new AddExportCommand(CalendarKey.of("sea"), null, false));
+    }
+
+    @Test
+    void anExportIsServedAsICalendarWithAStrongTagAndADateAnd304sOnEither() throws Exception {
+        RunningHost host = started(good());
+        IssuedExport export = servedExport(host);
+
+        HttpResponse<String> first = http(host, "GET", export.path("/bokit/ical"));
+        HttpResponse<String> byTag =
+                http(host, "GET", export.path("/bokit/ical"), "If-None-Match", header(first, "ETag"));
+        HttpResponse<String> byDate =
+                http(host, "GET", export.path("/bokit/ical"), "If-Modified-Since", header(first, "Last-Modified"));
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(header(first, "Content-Type")).isEqualToIgnoringWhitespace("text/calendar;charset=utf-8");
+        assertThat(header(first, "ETag")).matches("\"[A-Za-z0-9_-]{43}\"");
+        assertThat(header(first, "Last-Modified")).endsWith(" GMT");
+        assertThat(first.body())
+                .startsWith("BEGIN:VCALENDAR\r\n")
+                .contains("METHOD:PUBLISH")
+                .doesNotContain("VEVENT");
+        assertThat(List.of(byTag, byDate)).allSatisfy(answer -> {
+            assertThat(answer.statusCode()).isEqualTo(304);
+            assertThat(answer.body()).isEmpty();
+            assertThat(header(answer, "ETag")).isEqualTo(header(first, "ETag"));
+        });
+    }
+
+    @Test
+    void headAnswersTheHeadersOfGetWithoutTheBody() throws Exception {
+        RunningHost host = started(good());
+        IssuedExport export = servedExport(host);
+        HttpResponse<String> get = http(host, "GET", export.path("/bokit/ical"));
+
+        HttpResponse<String> head = http(host, "HEAD", export.path("/bokit/ical"));
+
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(header(head, "ETag")).isEqualTo(header(get, "ETag"));
+        assertThat(header(head, "Last-Modified")).isEqualTo(header(get, "Last-Modified"));
+        assertThat(header(head, "Content-Type")).isEqualTo(header(get, "Content-Type"));
+    }
+
+    @Test
+    void aSyncThatImportsABookingChangesTheServedBody() throws Exception {
+        RunningHost host = started(good());
+        IssuedExport export = servedExport(host);
+        HttpResponse<String> before = http(host, "GET", export.path("/bokit/ical"));
+
+        host.syncNow();
+        HttpResponse<String> after =
+                http(host, "GET", export.path("/bokit/ical"), "If-None-Match", header(before, "ETag"));
+
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(header(after, "ETag")).isNotEqualTo(header(before, "ETag"));
+        assertThat(after.body()).contains("BEGIN:VEVENT").contains("SUMMARY:Not available");
+    }
+
+    @Test
+    void anUnknownOrRotatedTokenIsTheSame404AsAnyUnknownPath() throws Exception {
+        RunningHost host = started(good());
+        IssuedExport rotated = servedExport(host);
+        IssuedExport current = host.exportLinks().rotate(rotated.link().id());
+        String unknown = "/bokit/ical/" + "A".repeat(43) + ".ics";
+        String elsewhere = "/no-such-page/" + "B".repeat(43) + ".ics";
+
+        HttpResponse<String> other = http(host, "GET", elsewhere);
+        for (String path : List.of(rotated.path("/bokit/ical"), unknown)) {
+            HttpResponse<String> answer = http(host, "GET", path);
+            assertThat(answer.statusCode()).as(path).isEqualTo(404);
+            assertThat(header(answer, "Content-Type")).isEqualTo(header(other, "Content-Type"));
+            assertThat(answer.headers().map().keySet())
+                    .as("the header names")
+                    .isEqualTo(other.headers().map().keySet());
+            assertThat(normalized(answer.body(), path)).isEqualTo(normalized(other.body(), elsewhere));
+        }
+        assertThat(other.statusCode()).isEqualTo(404);
+        assertThat(http(host, "GET", current.path("/bokit/ical")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theExportPathCanBeMovedAndTheServingTurnedOff() throws Exception {
+        Map<String, String> moved = good();
+        moved.put("bokit.export.path", "/channels/cal");
+        RunningHost host = started(moved);
+        IssuedExport export = servedExport(host);
+
+        assertThat(http(host, "GET", export.path("/channels/cal")).statusCode()).isEqualTo(200);
+        assertThat(http(host, "GET", export.path("/bokit/ical")).statusCode()).isEqualTo(404);
+        host.close();
+        started.remove(host);
+
+        Map<String, String> off = good();
+        off.put("bokit.export.enabled", "false");
+        RunningHost quiet = started(off);
+        IssuedExport hidden = servedExport(quiet);
+        assertThat(http(quiet, "GET", hidden.path("/bokit/ical")).statusCode()).isEqualTo(404);
+    }
+
+    /** A 404's body with its request path and times taken out, which differ between any two 404s. */
+    private static String normalized(String body, String path) {
+        return body.replace(path, "PATH").replaceAll("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+(Z|[+-]\\d\\d:?\\d\\d)?", "TIME");
     }
 
     /** Starts a host that the suite stops after the test. */
