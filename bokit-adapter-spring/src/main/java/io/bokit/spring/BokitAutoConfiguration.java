@@ -10,6 +10,7 @@ import io.bokit.core.port.out.OptionsPort;
 import io.bokit.core.port.out.SyncListener;
 import io.bokit.core.port.out.SyncStatePort;
 import io.bokit.host.BokitHost;
+import io.bokit.host.servlet.BokitExportServlet;
 import io.bokit.host.servlet.BokitServletFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -24,6 +25,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -113,6 +115,31 @@ public class BokitAutoConfiguration {
             registration.setName("bokitTriggerFilter");
             registration.setDispatcherTypes(DispatcherType.REQUEST);
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+            return registration;
+        }
+    }
+
+    /** The exports, served by bokit's servlet in a servlet web application. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(Filter.class)
+    @ConditionalOnProperty(
+            prefix = BokitProperties.PREFIX,
+            name = "export.enabled",
+            havingValue = "true",
+            matchIfMissing = true)
+    static class ExportConfiguration {
+
+        /**
+         * bokit's export servlet at {@code <bokit.export.path>/*}: {@code GET} and {@code HEAD} of
+         * {@code <token>.ics}; any other request there is the application's own 404.
+         */
+        @Bean
+        @ConditionalOnMissingBean(name = "bokitExportServlet")
+        ServletRegistrationBean<BokitExportServlet> bokitExportServlet(BokitHost host) {
+            ServletRegistrationBean<BokitExportServlet> registration = new ServletRegistrationBean<>(
+                    new BokitExportServlet(host.exports()), host.exports().path() + "/*");
+            registration.setName("bokitExportServlet");
             return registration;
         }
     }

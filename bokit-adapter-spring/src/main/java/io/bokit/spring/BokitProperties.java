@@ -65,6 +65,9 @@ public class BokitProperties {
     /** The request trigger. */
     private final Trigger trigger = new Trigger();
 
+    /** The served exports. */
+    private final Export export = new Export();
+
     /** The executor that checks and runs syncs off the request threads. */
     private final Executor executor = new Executor();
 
@@ -100,6 +103,8 @@ public class BokitProperties {
                 .triggerEnabled(trigger.isEnabled())
                 .excludedPaths(trigger.getExcludedPaths())
                 .additionalExcludedPaths(trigger.getAdditionalExcludedPaths())
+                .exportEnabled(export.isEnabled())
+                .exportPath(export.getPath())
                 .executorThreads(executor.getThreads())
                 .executorQueueCapacity(executor.getQueueCapacity())
                 .executorShutdownTimeout(executor.getShutdownTimeout())
@@ -183,6 +188,10 @@ public class BokitProperties {
         return trigger;
     }
 
+    public Export getExport() {
+        return export;
+    }
+
     public Executor getExecutor() {
         return executor;
     }
@@ -205,6 +214,31 @@ public class BokitProperties {
 
     public void setCalendars(Map<String, CalendarEntry> calendars) {
         this.calendars = calendars;
+    }
+
+    /** The exports served at {@code <path>/<token>.ics}; requests to them never trigger a sync. */
+    public static class Export {
+        /** Whether the exports are served over HTTP (servlet applications). */
+        private boolean enabled = true;
+
+        /** The path the exports are served under, without the context path. */
+        private String path = BokitSettings.DEFAULT_EXPORT_PATH;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getPath() {
+            return path;
+        }
+
+        public void setPath(String path) {
+            this.path = path;
+        }
     }
 
     /** The servlet filter that calls the request hook after each response. */

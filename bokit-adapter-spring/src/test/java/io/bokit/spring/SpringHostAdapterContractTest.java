@@ -2,6 +2,8 @@ package io.bokit.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bokit.core.application.Bokit;
+import io.bokit.core.port.in.ExportLinksUseCase;
 import io.bokit.testkit.LogCapture;
 import io.bokit.testkit.contract.HostAdapterContract;
 import io.micrometer.core.instrument.Counter;
@@ -60,9 +62,20 @@ class SpringHostAdapterContractTest extends HostAdapterContract {
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("meterRegistry", new SimpleMeterRegistry()))
                 .properties(all.toArray(String[]::new))
                 .run();
-        String base = "http://127.0.0.1:"
-                + ((ServletWebServerApplicationContext) app).getWebServer().getPort() + "/actuator/bokit";
+        URI root = URI.create("http://127.0.0.1:"
+                + ((ServletWebServerApplicationContext) app).getWebServer().getPort());
+        String base = root + "/actuator/bokit";
         return new RunningHost() {
+            @Override
+            public URI baseUri() {
+                return root;
+            }
+
+            @Override
+            public ExportLinksUseCase exportLinks() {
+                return app.getBean(Bokit.class).exportLinks();
+            }
+
             @Override
             public Health health() {
                 org.springframework.boot.health.contributor.Health health =
