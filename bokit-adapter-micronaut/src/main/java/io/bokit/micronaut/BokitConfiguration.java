@@ -44,6 +44,9 @@ public interface BokitConfiguration {
     /** The request trigger. */
     Trigger getTrigger();
 
+    /** The served exports. */
+    Export getExport();
+
     /** The pool that checks and runs syncs. */
     Executor getExecutor();
 
@@ -57,6 +60,16 @@ public interface BokitConfiguration {
     Http getHttp();
 
     /** The trigger: which requests call the after-response hook. */
+    /** The exports served at {@code <path>/<token>.ics}; requests to them never trigger a sync. */
+    @ConfigurationProperties("export")
+    interface Export {
+        /** Whether the exports are served over HTTP (default {@code true}); {@code false} removes the controller. */
+        Optional<Boolean> getEnabled();
+
+        /** The path the exports are served under (default {@link BokitSettings#DEFAULT_EXPORT_PATH}). */
+        Optional<String> getPath();
+    }
+
     @ConfigurationProperties("trigger")
     interface Trigger {
         /** Whether requests trigger syncs (default {@code true}); {@code false} removes the filter. */

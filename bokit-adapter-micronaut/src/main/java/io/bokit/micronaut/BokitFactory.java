@@ -89,6 +89,8 @@ final class BokitFactory {
                 .excludedPaths(config.getTrigger().getExcludedPaths().orElse(null))
                 .additionalExcludedPaths(
                         config.getTrigger().getAdditionalExcludedPaths().orElse(null))
+                .exportEnabled(config.getExport().getEnabled().orElse(null))
+                .exportPath(config.getExport().getPath().orElse(null))
                 .executorThreads(executor.getThreads().orElse(null))
                 .executorQueueCapacity(executor.getQueueCapacity().orElse(null))
                 .executorShutdownTimeout(executor.getShutdownTimeout().orElse(null))

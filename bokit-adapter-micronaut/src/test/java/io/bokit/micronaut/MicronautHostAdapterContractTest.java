@@ -1,5 +1,7 @@
 package io.bokit.micronaut;
 
+import io.bokit.core.application.Bokit;
+import io.bokit.core.port.in.ExportLinksUseCase;
 import io.bokit.testkit.contract.HostAdapterContract;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
@@ -10,6 +12,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -39,7 +42,18 @@ class MicronautHostAdapterContractTest extends HostAdapterContract {
                 .run();
         EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
         JsonMapper json = context.getBean(JsonMapper.class);
+        URI root = URI.create("http://127.0.0.1:" + server.getPort());
         return new RunningHost() {
+            @Override
+            public URI baseUri() {
+                return root;
+            }
+
+            @Override
+            public ExportLinksUseCase exportLinks() {
+                return context.getBean(Bokit.class).exportLinks();
+            }
+
             @Override
             public Health health() {
                 Map<String, Object> health = read(send(get("/health")).body());
