@@ -33,6 +33,8 @@ import picocli.CommandLine.Spec;
             FeedsCommand.class,
             BookingsCommand.class,
             HistoryCommand.class,
+            ExportsCommand.class,
+            ExportCalendarCommand.class,
             DemoCommand.class,
             picocli.AutoComplete.GenerateCompletion.class
         })

@@ -18,14 +18,18 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Adds, lists, rotates and removes exports over {@link ExportLinksPort}, with tokens from {@link SecureRandom}. */
-final class ExportLinksService implements ExportLinksUseCase {
+/**
+ * Adds, lists, rotates and removes exports over {@link ExportLinksPort}, with tokens from {@link SecureRandom}.
+ * Thread-safe; {@link Bokit#exportLinks()} is one, and a tool that opens the stores itself may build another.
+ */
+public final class ExportLinksService implements ExportLinksUseCase {
     private final FeedCatalogPort catalog;
     private final ExportLinksPort links;
     private final ClockPort clock;
     private final SecureRandom random = new SecureRandom();
 
-    ExportLinksService(FeedCatalogPort catalog, ExportLinksPort links, ClockPort clock) {
+    /** Creates the service over the catalog (to check calendars and feeds), the export store and the clock. */
+    public ExportLinksService(FeedCatalogPort catalog, ExportLinksPort links, ClockPort clock) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.links = Objects.requireNonNull(links, "links");
         this.clock = Objects.requireNonNull(clock, "clock");
