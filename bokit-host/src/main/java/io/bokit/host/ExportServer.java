@@ -167,8 +167,17 @@ public final class ExportServer {
         byte[] bytes = export.export(ExportCommand.of(link)).body().getBytes(StandardCharsets.UTF_8);
         String etag = etag(bytes);
         // the same body keeps its date, so a client's If-Modified-Since stays good across rebuilds
-        Instant lastModified =
-                cached != null && cached.etag.equals(etag) ? cached.lastModified : now.truncatedTo(ChronoUnit.SECONDS);
+        Instant lastModified;
+        if (cached == null) {
+            lastModified = now.truncatedTo(ChronoUnit.SECONDS);
+        } else if (cached.etag.equals(etag)) {
+            lastModified = cached.lastModified;
+        } else {
+            // a new body within the second of the old one still gets a later date: If-Modified-Since is whole seconds
+            Instant later = cached.lastModified.plusSeconds(1);
+            Instant second = now.truncatedTo(ChronoUnit.SECONDS);
+            lastModified = second.isAfter(later) ? second : later;
+        }
         Cached built = new Cached(link, version, bytes, etag, lastModified, now);
         cache.put(link.id(), built);
         return built;

@@ -203,6 +203,23 @@ class ExportServerTest {
     }
 
     @Test
+    void aNewBodyWithinTheSameSecondStillGetsALaterDate() {
+        // given a served export
+        host();
+        IssuedExport export = export();
+        ExportResponse before = get(export, null, null);
+
+        // when a booking arrives in the same second
+        clock.advance(Duration.ofMillis(300));
+        channelHolds(LocalDate.of(2027, 2, 1));
+        ExportResponse after = get(export, null, before.headers().get("Last-Modified"));
+
+        // then a client that asks by date alone gets the new body
+        assertThat(after.status()).isEqualTo(200);
+        assertThat(after.headers()).containsEntry("Last-Modified", "Tue, 1 Dec 2026 10:00:01 GMT");
+    }
+
+    @Test
     void aRebuildOfTheSameBodyKeepsItsTagAndDate() {
         // given
         host();
