@@ -123,6 +123,7 @@ class BokitServletFilterTest {
                 .installComplete(true)
                 .defaultInterval(INTERVAL)
                 .dbTime(false)
+                .exportPath("/channels/cal")
                 .calendar(
                         "seaview",
                         new CalendarDeclaration(
@@ -194,6 +195,9 @@ class BokitServletFilterTest {
         // the path as mapped, without the path parameter: "/img/logo.png;jsessionid=ABC" would not end in .png
         assertThat(get("/app/img/logo.png;jsessionid=ABC").statusCode()).isEqualTo(200);
         assertThat(get("/app/bokit/status").statusCode()).isEqualTo(200);
+        // a channel reading an export under bokit.export.path, which no excluded-paths pattern names
+        assertThat(get("/app/channels/cal/" + "A".repeat(43) + ".ics").statusCode())
+                .isEqualTo(200);
         assertThat(checksStartedBy).isEmpty();
 
         assertThat(get("/app/page").statusCode()).isEqualTo(200);
