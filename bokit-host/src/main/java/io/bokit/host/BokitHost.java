@@ -237,19 +237,20 @@ public final class BokitHost implements AutoCloseable {
                             settings.executorShutdownTimeout())
                     : null;
             Executor runOn = own == null ? executor : own.asExecutor();
+            ExportServer.Versions exportVersions = new ExportServer.Versions();
             try {
                 Bokit.Builder core = Bokit.builder()
                         .options(options != null ? options : jdbc.options())
                         .syncState(syncState != null ? syncState : jdbc.syncState())
                         .catalog(catalog != null ? catalog : jdbc.feedCatalog())
-                        .bookings(bookings != null ? bookings : jdbc.bookingStore())
+                        .bookings(new InvalidatingBookingStore(
+                                bookings != null ? bookings : jdbc.bookingStore(), exportVersions))
                         .exportLinks(exportLinks != null ? exportLinks : jdbc == null ? null : jdbc.exportLinks())
                         .fetcher(fetcher != null ? fetcher : new HttpFeedFetcher(settings.httpFetchSettings(clockPort)))
                         .clock(clockPort)
                         .settings(settings.run())
                         .checkExecutor(runOn)
                         .runExecutor(runOn);
-                ExportServer.Versions exportVersions = new ExportServer.Versions();
                 core.listener(exportVersions);
                 listeners.forEach(core::listener);
                 customizers.forEach(customizer -> customizer.accept(core));

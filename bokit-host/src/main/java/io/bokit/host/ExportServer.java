@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * (a hash lookup, compared in constant time), answers {@code GET} and {@code HEAD} with a strong
  * {@code ETag} and {@code Last-Modified}, and {@code 304} on {@code If-None-Match} or {@code
  * If-Modified-Since}. Each export's body is cached and rebuilt only when its calendar's bookings changed
- * (a sync's changes or finished run, or {@link #invalidate}) or after {@link #MAX_CACHE_AGE}, so a 304 or
+ * (any write through the host's booking store, a finished run, or {@link #invalidate} for bookings kept
+ * elsewhere) or after {@link #MAX_CACHE_AGE}, so a 304 or
  * a cached 200 reads the export's row and no booking row. An unknown, rotated or malformed token, and a
  * method other than {@code GET} or {@code HEAD}, is a bare 404. Blocking (it may read the store): call it
  * off any event loop. Thread-safe.
@@ -220,8 +221,8 @@ public final class ExportServer {
             ExportLink link, long version, byte[] bytes, String etag, Instant lastModified, Instant built) {}
 
     /**
-     * A version per calendar, bumped whenever its bookings change: a sync listener registered by
-     * {@link BokitHost}, so the cache learns of every change this process imports. Thread-safe.
+     * A version per calendar, bumped whenever its bookings change: told by {@link InvalidatingBookingStore} of every
+     * write, and a sync listener registered by {@link BokitHost}. Thread-safe.
      */
     static final class Versions implements SyncListener {
         private final AtomicLong stamps = new AtomicLong();
