@@ -15,21 +15,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CliArchitectureTest {
-    /** bokit-jdbc's public face: the CLI may use these, and nothing else of the JDBC adapter. */
+    /** The JDBC adapter but InitializeMode (which BokitSettings takes): the CLI opens its store through BokitHost. */
     private static final DescribedPredicate<JavaClass> JDBC_INTERNALS =
-            new DescribedPredicate<>(
-                    "JDBC adapter internals (anything in io.bokit.jdbc but BokitJdbc, its builder and InitializeMode)") {
+            new DescribedPredicate<>("the JDBC adapter (anything in io.bokit.jdbc but InitializeMode)") {
                 @Override
                 public boolean test(JavaClass type) {
                     return type.getPackageName().equals("io.bokit.jdbc")
-                            && !type.getName().equals("io.bokit.jdbc.BokitJdbc")
-                            && !type.getName().equals("io.bokit.jdbc.BokitJdbc$Builder")
                             && !type.getName().equals("io.bokit.jdbc.InitializeMode");
                 }
             };
 
-    /** The CLI rule: no web framework, and the store only through bokit-jdbc's builder. */
-    static final ArchRule CLI_USES_NO_FRAMEWORK_AND_ONLY_THE_JDBC_BUILDER = noClasses()
+    /** The CLI rule: no web framework, and the store only through BokitHost, like every host. */
+    static final ArchRule CLI_USES_NO_FRAMEWORK_AND_STARTS_THROUGH_THE_HOST = noClasses()
             .that()
             .resideInAPackage("io.bokit.cli..")
             .should()
@@ -37,8 +34,8 @@ class CliArchitectureTest {
             .resideInAnyPackage("org.springframework..", "io.micronaut..", "jakarta..")
             .orShould()
             .dependOnClassesThat(JDBC_INTERNALS)
-            .because("the CLI is a plain picocli program that builds the core over bokit-jdbc's public builder; "
-                    + "it must not pull in a web framework or depend on the JDBC adapter's internals")
+            .because("the CLI is a plain picocli program that starts bokit through BokitHost like every host; "
+                    + "it must not pull in a web framework or wire the JDBC adapter itself")
             .allowEmptyShould(false);
 
     /**
@@ -153,21 +150,21 @@ class CliArchitectureTest {
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.bokit.cli");
 
-        CLI_USES_NO_FRAMEWORK_AND_ONLY_THE_JDBC_BUILDER.check(main);
+        CLI_USES_NO_FRAMEWORK_AND_STARTS_THROUGH_THE_HOST.check(main);
     }
 
     @Test
     void theRuleCatchesAViolation() {
         JavaClasses violating = new ClassFileImporter().importClasses(ReachesIntoTheJdbcAdapter.class);
 
-        assertThat(CLI_USES_NO_FRAMEWORK_AND_ONLY_THE_JDBC_BUILDER
+        assertThat(CLI_USES_NO_FRAMEWORK_AND_STARTS_THROUGH_THE_HOST
                         .evaluate(violating)
                         .hasViolation())
                 .isTrue();
     }
 
-    /** A deliberate violation: the CLI reaching past BokitJdbc into the adapter's tables. */
+    /** A deliberate violation: the CLI wiring the JDBC adapter itself instead of going through BokitHost. */
     static final class ReachesIntoTheJdbcAdapter {
-        io.bokit.jdbc.TablePrefix prefix;
+        io.bokit.jdbc.BokitJdbc stores;
     }
 }
