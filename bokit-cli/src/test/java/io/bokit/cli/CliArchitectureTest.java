@@ -4,13 +4,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.AccessTarget.CodeUnitAccessTarget;
-import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import io.bokit.core.SystemTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -38,43 +37,12 @@ class CliArchitectureTest {
                     + "it must not pull in a web framework or wire the JDBC adapter itself")
             .allowEmptyShould(false);
 
-    /**
-     * Accesses that read the system time: {@code now()} of any java.time type but {@code now(Clock)},
-     * {@code System.currentTimeMillis()}, the system {@code Clock} factories, {@code new Date()}; method references
-     * count as well.
-     */
-    private static final DescribedPredicate<JavaAccess<?>> READS_SYSTEM_TIME =
-            new DescribedPredicate<>(
-                    "reads the system time (Instant.now(), LocalDate.now(), System.currentTimeMillis(),"
-                            + " Clock.systemUTC(), new Date() ...)") {
-                @Override
-                public boolean test(JavaAccess<?> access) {
-                    if (!(access.getTarget() instanceof CodeUnitAccessTarget target)) {
-                        return false;
-                    }
-                    String owner = target.getOwner().getName();
-                    String name = target.getName();
-                    List<String> parameters = target.getRawParameterTypes().stream()
-                            .map(JavaClass::getName)
-                            .toList();
-                    if (owner.startsWith("java.time.") && name.equals("now")) {
-                        return !parameters.equals(List.of("java.time.Clock"));
-                    }
-                    return switch (owner) {
-                        case "java.time.Clock" -> name.startsWith("system");
-                        case "java.lang.System" -> name.equals("currentTimeMillis");
-                        case "java.util.Date" -> name.equals("<init>") && parameters.isEmpty();
-                        default -> false;
-                    };
-                }
-            };
-
     /** The CLI's clock rule: every "now" comes from the ClockPort the command line was built with. */
     static final ArchRule CLI_READS_TIME_ONLY_THROUGH_THE_CLOCK_PORT = noClasses()
             .that()
             .resideInAPackage("io.bokit.cli..")
             .should()
-            .accessTargetWhere(READS_SYSTEM_TIME)
+            .accessTargetWhere(SystemTime.reads())
             .because("every \"now\" comes from the ClockPort (CliContext.now()), so tests move a MutableClock"
                     + " instead of sleeping, and the CLI and the core agree on the time")
             .allowEmptyShould(false);
