@@ -134,8 +134,7 @@ final class BookingsCommand {
             @Option(
                             names = "--guest",
                             paramLabel = "NAME",
-                            description =
-                                    "The guest's name (never exported unless " + "an export opts in to guest names).")
+                            description = "The guest's name (exported only where an export opts in to guest names).")
                     String guest,
             @Option(names = "--block", description = "An owner block (the dates are closed, no guest).") boolean block,
             @Option(

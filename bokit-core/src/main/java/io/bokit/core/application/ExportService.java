@@ -99,6 +99,9 @@ public final class ExportService implements ExportUseCase {
         } catch (RuntimeException e) {
             throw new StorageException("Cannot read the host's reservations of calendar " + calendar.key(), e);
         }
+        if (reservations == null) {
+            throw new StorageException("The host's reservations port returned null for calendar " + calendar.key());
+        }
         List<Booking> bookings = new ArrayList<>();
         Set<String> references = new HashSet<>();
         for (HostReservation reservation : reservations) {
