@@ -181,6 +181,16 @@ class BookingsLocalCommandTest {
         assertUsage(cli.run("bookings", "change", "nope", "--guest", "Bob"), "bokit-cli: Unknown local booking nope");
         assertUsage(cli.run("bookings", "change", "nope"), "bokit-cli: Nothing to change for local booking nope");
         assertUsage(cli.run("bookings", "cancel"), "Missing required parameter: 'ID'");
+        assertUsage(
+                cli.run(
+                        "feeds",
+                        "add",
+                        "--calendar",
+                        "seaview",
+                        "--id",
+                        "@local",
+                        server.url("/a.ics").reveal().toString()),
+                "bokit-cli: Invalid feed id \"@local\": it is reserved for the host's own bookings");
         assertThat(cli.run("bookings", "list", "--json").out()).doesNotContain("@local");
     }
 

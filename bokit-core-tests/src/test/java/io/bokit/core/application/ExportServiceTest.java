@@ -385,6 +385,19 @@ class ExportServiceTest {
                 .isInstanceOf(io.bokit.core.domain.StorageException.class)
                 .hasMessage("Cannot read the host's reservations of calendar seaview")
                 .hasRootCauseMessage("host db down");
+        Bokit returningNull = Bokit.builder()
+                .hostReservations((calendar, from, to) -> null)
+                .options(new InMemoryOptions())
+                .syncState(new InMemorySyncState())
+                .catalog(catalog)
+                .bookings(store)
+                .fetcher(channels)
+                .clock(clock)
+                .runExecutor(Runnable::run)
+                .build();
+        assertThatThrownBy(() -> returningNull.export().export(ExportCommand.of(SEAVIEW)))
+                .isInstanceOf(io.bokit.core.domain.StorageException.class)
+                .hasMessage("The host's reservations port returned null for calendar seaview");
     }
 
     private static ICalFeedBuilder booking() {
