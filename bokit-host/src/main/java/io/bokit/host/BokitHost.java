@@ -6,6 +6,7 @@ import io.bokit.core.domain.Secrets;
 import io.bokit.core.port.out.BookingStorePort;
 import io.bokit.core.port.out.ClockPort;
 import io.bokit.core.port.out.FeedCatalogPort;
+import io.bokit.core.port.out.HostReservationsPort;
 import io.bokit.core.port.out.ICalFeedPort;
 import io.bokit.core.port.out.OptionsPort;
 import io.bokit.core.port.out.SyncListener;
@@ -108,6 +109,7 @@ public final class BokitHost implements AutoCloseable {
         private FeedCatalogPort catalog;
         private BookingStorePort bookings;
         private ICalFeedPort fetcher;
+        private HostReservationsPort hostReservations;
         private Executor executor;
         private final List<SyncListener> listeners = new ArrayList<>();
         private final List<Consumer<Bokit.Builder>> customizers = new ArrayList<>();
@@ -165,6 +167,12 @@ public final class BokitHost implements AutoCloseable {
             return this;
         }
 
+        /** The host's own reservations, kept in its own tables, to export beside the bookings; none when not given. */
+        public Builder hostReservations(HostReservationsPort value) {
+            this.hostReservations = value;
+            return this;
+        }
+
         /**
          * Where the hook's check and the sync run; when not given, bokit's own bounded pool from the
          * {@code bokit.executor.*} settings, closed with the host. A given executor is never closed.
@@ -215,6 +223,9 @@ public final class BokitHost implements AutoCloseable {
                         .settings(settings.run())
                         .checkExecutor(runOn)
                         .runExecutor(runOn);
+                if (hostReservations != null) {
+                    core.hostReservations(hostReservations);
+                }
                 listeners.forEach(core::listener);
                 customizers.forEach(customizer -> customizer.accept(core));
                 Bokit bokit = core.build();
