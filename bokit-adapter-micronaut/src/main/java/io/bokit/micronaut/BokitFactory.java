@@ -4,6 +4,7 @@ import io.bokit.core.application.Bokit;
 import io.bokit.core.port.out.BookingStorePort;
 import io.bokit.core.port.out.ClockPort;
 import io.bokit.core.port.out.FeedCatalogPort;
+import io.bokit.core.port.out.HostReservationsPort;
 import io.bokit.core.port.out.ICalFeedPort;
 import io.bokit.core.port.out.OptionsPort;
 import io.bokit.core.port.out.SyncListener;
@@ -51,6 +52,7 @@ final class BokitFactory {
             BeanProvider<FeedCatalogPort> catalog,
             BeanProvider<BookingStorePort> bookings,
             BeanProvider<ICalFeedPort> fetcher,
+            BeanProvider<HostReservationsPort> hostReservations,
             List<SyncListener> listeners) {
         BokitHost.Builder host = BokitHost.builder(settings(config, environment))
                 .dataSource(() -> dataSource.isPresent() ? dataSource.get() : null);
@@ -60,6 +62,7 @@ final class BokitFactory {
         catalog.ifPresent(host::catalog);
         bookings.ifPresent(host::bookings);
         fetcher.ifPresent(host::fetcher);
+        hostReservations.ifPresent(host::hostReservations);
         listeners.forEach(host::listener);
         return host.build();
     }

@@ -8,6 +8,8 @@ import io.bokit.core.domain.FeedUrl;
 import io.bokit.core.port.in.SyncCommand;
 import io.bokit.core.port.in.SyncResult;
 import io.bokit.core.port.out.ClockPort;
+import io.bokit.core.port.out.HostReservation;
+import io.bokit.core.port.out.HostReservationsPort;
 import io.bokit.host.BokitConfigurationException;
 import io.bokit.host.BokitHost;
 import io.bokit.host.BokitSettings;
@@ -139,6 +141,30 @@ class BokitContextTest {
             syncState.claimInterval(Duration.ofHours(1), "elsewhere", Duration.ofMinutes(1), clock.now());
             assertThat(context.getBean(Bokit.class).status().status().lastClaim())
                     .isEqualTo(clock.now());
+        }
+    }
+
+    @Test
+    void aHostReservationsBeanIsExported() {
+        HostReservationsPort website = new HostReservationsPort() {
+            @Override
+            public java.util.List<HostReservation> reservations(
+                    io.bokit.core.domain.CalendarKey calendar, LocalDate from, LocalDate to) {
+                return java.util.List.of(HostReservation.stay(
+                        "web-17", LocalDate.parse("2027-02-01"), LocalDate.parse("2027-02-04"), null));
+            }
+        };
+
+        try (ApplicationContext context = TestApp.withDatabase()
+                .with("bokit.calendars.seaview.name", "Sea View")
+                .withBean(website)
+                .run()) {
+            String body = context.getBean(Bokit.class)
+                    .export()
+                    .export(io.bokit.core.port.in.ExportCommand.of(io.bokit.core.domain.CalendarKey.of("seaview")))
+                    .body();
+
+            assertThat(body).contains("DTSTART;VALUE=DATE:20270201");
         }
     }
 

@@ -5,6 +5,7 @@ import io.bokit.core.application.RunSettings;
 import io.bokit.core.port.out.BookingStorePort;
 import io.bokit.core.port.out.ClockPort;
 import io.bokit.core.port.out.FeedCatalogPort;
+import io.bokit.core.port.out.HostReservationsPort;
 import io.bokit.core.port.out.ICalFeedPort;
 import io.bokit.core.port.out.OptionsPort;
 import io.bokit.core.port.out.SyncListener;
@@ -66,6 +67,7 @@ public class BokitAutoConfiguration {
             ObjectProvider<FeedCatalogPort> catalog,
             ObjectProvider<BookingStorePort> bookings,
             ObjectProvider<ICalFeedPort> fetcher,
+            ObjectProvider<HostReservationsPort> hostReservations,
             ObjectProvider<RunSettings> runSettings,
             @Qualifier(EXECUTOR_BEAN) ObjectProvider<Executor> executor,
             ObjectProvider<SyncListener> listeners,
@@ -81,6 +83,7 @@ public class BokitAutoConfiguration {
                 .catalog(catalog.getIfAvailable())
                 .bookings(bookings.getIfAvailable())
                 .fetcher(fetcher.getIfAvailable())
+                .hostReservations(hostReservations.getIfAvailable())
                 .executor(executor.getIfAvailable());
         runSettings.ifAvailable(settings -> host.customizer(core -> core.settings(settings)));
         listeners.orderedStream().forEach(host::listener);

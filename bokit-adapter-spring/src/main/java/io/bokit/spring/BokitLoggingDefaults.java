@@ -7,21 +7,25 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Keeps the JDK HTTP client's own debug logger at INFO unless the application sets its level: that
- * logger writes every request's full URI — a feed's secret token included — at DEBUG, so a host
- * application that turns its root logger to DEBUG or TRACE would otherwise log feed tokens. The default
- * has the lowest precedence: {@code logging.level.jdk.internal.httpclient.debug=DEBUG} still wins.
+ * Keeps two loggers of other libraries below the level at which they print a feed's secret token, unless
+ * the application sets their level: the JDK HTTP client's debug logger (every request's full URI at DEBUG)
+ * stays at INFO, and the PostgreSQL driver ({@code org.postgresql}, which prints every bind parameter, a
+ * newly added feed's URL included, at TRACE) stays at DEBUG. So a host application that turns its root
+ * logger to DEBUG or TRACE does not log feed tokens. The defaults have the lowest precedence:
+ * {@code logging.level.org.postgresql=TRACE} still wins.
  */
 public final class BokitLoggingDefaults implements EnvironmentPostProcessor {
     static final String SOURCE = "bokitLoggingDefaults";
     static final String HTTP_CLIENT_DEBUG_LEVEL = "logging.level.jdk.internal.httpclient.debug";
+    static final String POSTGRESQL_DRIVER_LEVEL = "logging.level.org.postgresql";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (!environment.getPropertySources().contains(SOURCE)) {
             environment
                     .getPropertySources()
-                    .addLast(new MapPropertySource(SOURCE, Map.of(HTTP_CLIENT_DEBUG_LEVEL, "INFO")));
+                    .addLast(new MapPropertySource(
+                            SOURCE, Map.of(HTTP_CLIENT_DEBUG_LEVEL, "INFO", POSTGRESQL_DRIVER_LEVEL, "DEBUG")));
         }
     }
 }

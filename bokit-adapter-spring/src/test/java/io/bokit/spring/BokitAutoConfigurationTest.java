@@ -6,12 +6,16 @@ import io.bokit.core.application.Bokit;
 import io.bokit.core.application.RunSettings;
 import io.bokit.core.domain.Booking;
 import io.bokit.core.domain.BookingQuery;
+import io.bokit.core.domain.CalendarKey;
 import io.bokit.core.domain.FeedUrl;
 import io.bokit.core.domain.StorageException;
 import io.bokit.core.domain.SyncReport;
+import io.bokit.core.port.in.ExportCommand;
 import io.bokit.core.port.in.SyncCommand;
 import io.bokit.core.port.in.SyncResult;
 import io.bokit.core.port.out.ClockPort;
+import io.bokit.core.port.out.HostReservation;
+import io.bokit.core.port.out.HostReservationsPort;
 import io.bokit.core.port.out.ICalFeedPort;
 import io.bokit.core.port.out.OptionsPort;
 import io.bokit.core.port.out.SyncListener;
@@ -230,6 +234,23 @@ class BokitAutoConfigurationTest {
                     // then the application's fetcher served the feed, the application's clock timed the run
                     assertThat(report.totals().created()).isEqualTo(1);
                     assertThat(report.startedAt()).isEqualTo(clock.now());
+                });
+    }
+
+    @Test
+    void aHostReservationsBeanIsExported() {
+        runner.withBean(
+                        HostReservationsPort.class,
+                        () -> (calendar, from, to) -> List.of(HostReservation.stay(
+                                "web-17", LocalDate.of(2027, 2, 1), LocalDate.of(2027, 2, 4), null)))
+                .withPropertyValues("bokit.calendars.seaview.name=Sea View")
+                .run(context -> {
+                    String body = context.getBean(Bokit.class)
+                            .export()
+                            .export(ExportCommand.of(CalendarKey.of("seaview")))
+                            .body();
+
+                    assertThat(body).contains("DTSTART;VALUE=DATE:20270201");
                 });
     }
 

@@ -22,6 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class BokitLoggingDefaultsTest {
     private static final String JDK_HTTP_CLIENT = "jdk.internal.httpclient.debug";
+    private static final String POSTGRESQL = "org.postgresql";
     private static final List<String> LOGGERS = List.of(org.slf4j.Logger.ROOT_LOGGER_NAME, "io.bokit", JDK_HTTP_CLIENT);
 
     private final Map<String, Level> levels =
@@ -31,6 +32,7 @@ class BokitLoggingDefaultsTest {
     void restoreLevels() {
         levels.forEach((name, level) -> logger(name).setLevel(level));
         logger(JDK_HTTP_CLIENT).setLevel(null);
+        logger(POSTGRESQL).setLevel(null);
     }
 
     @Test
@@ -40,6 +42,17 @@ class BokitLoggingDefaultsTest {
             assertThat(logger(JDK_HTTP_CLIENT).getEffectiveLevel()).isEqualTo(Level.INFO);
             assertThat(app.getEnvironment().getPropertySources().contains(BokitLoggingDefaults.SOURCE))
                     .isTrue();
+        }
+    }
+
+    @Test
+    void keepsThePostgresqlDriverBelowTraceWhereItPrintsBindParameters() {
+        try (ConfigurableApplicationContext app = run("logging.level.root=TRACE")) {
+            assertThat(logger(POSTGRESQL).getEffectiveLevel()).isEqualTo(Level.DEBUG);
+        }
+        try (ConfigurableApplicationContext app =
+                run("logging.level.root=TRACE", "logging.level.org.postgresql=TRACE")) {
+            assertThat(logger(POSTGRESQL).getEffectiveLevel()).isEqualTo(Level.TRACE);
         }
     }
 

@@ -6,7 +6,6 @@ import io.bokit.core.domain.ExportLink;
 import io.bokit.core.domain.FeedId;
 import io.bokit.core.domain.InvalidInputException;
 import io.bokit.core.port.in.AddExportCommand;
-import io.bokit.core.port.in.ExportLinksUseCase;
 import io.bokit.core.port.in.IssuedExport;
 import java.io.PrintWriter;
 import java.util.List;
@@ -60,7 +59,7 @@ final class ExportsCommand {
         AddExportCommand command =
                 new AddExportCommand(CalendarKey.of(calendar), feed == null ? null : FeedId.of(feed), guestNames);
         try (Store store = context.openStore()) {
-            IssuedExport issued = ExportLinks.open(context).add(command);
+            IssuedExport issued = store.bokit().exportLinks().add(command);
             PrintWriter out = spec.commandLine().getOut();
             out.println("Added export " + issued.link().id() + " of calendar "
                     + issued.link().calendar() + (feed == null ? "" : " for feed " + feed));
@@ -73,7 +72,7 @@ final class ExportsCommand {
     int list(@Option(names = "--json", description = "Print a JSON array.") boolean json) {
         PrintWriter out = spec.commandLine().getOut();
         try (Store store = context.openStore()) {
-            List<ExportLink> links = ExportLinks.open(context).list();
+            List<ExportLink> links = store.bokit().exportLinks().list();
             if (json) {
                 out.println(Json.write(links.stream()
                         .map(link -> Json.object(
@@ -121,7 +120,7 @@ final class ExportsCommand {
                             defaultValue = DEFAULT_PATH)
                     String path) {
         try (Store store = context.openStore()) {
-            IssuedExport issued = ExportLinks.open(context).rotate(ExportId.of(id));
+            IssuedExport issued = store.bokit().exportLinks().rotate(ExportId.of(id));
             PrintWriter out = spec.commandLine().getOut();
             out.println("Rotated export " + issued.link().id() + ": the old URL no longer works");
             printToken(out, issued, path);
@@ -136,8 +135,7 @@ final class ExportsCommand {
     int remove(@Parameters(paramLabel = "ID") String id) {
         ExportId export = ExportId.of(id);
         try (Store store = context.openStore()) {
-            ExportLinksUseCase links = ExportLinks.open(context);
-            if (!links.remove(export)) {
+            if (!store.bokit().exportLinks().remove(export)) {
                 throw new InvalidInputException("Unknown export " + export);
             }
             spec.commandLine().getOut().println("Removed export " + export);

@@ -60,7 +60,7 @@ final class HistoryCommand implements Callable<Integer> {
                     && bokit.feeds().calendars().stream().noneMatch(c -> c.key().equals(key))) {
                 throw new InvalidInputException("Unknown calendar " + key);
             }
-            if (id != null && bokit.feeds().feeds().stream().noneMatch(f -> f.id().equals(id))) {
+            if (id != null && !id.isLocal() && bokit.feeds().feeds().stream().noneMatch(f -> f.id().equals(id))) {
                 throw new InvalidInputException("Unknown feed " + id);
             }
             List<BookingChange> changes = bokit.bookings().history(query);

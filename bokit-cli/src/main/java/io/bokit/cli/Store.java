@@ -1,12 +1,12 @@
 package io.bokit.cli;
 
 import io.bokit.core.application.Bokit;
-import io.bokit.core.application.RunSettings;
 import io.bokit.core.domain.InvalidInputException;
 import io.bokit.core.port.out.ClockPort;
+import io.bokit.host.BokitHost;
+import io.bokit.host.BokitSettings;
 import io.bokit.http.HttpFeedFetcher;
 import io.bokit.http.HttpFetchSettings;
-import io.bokit.jdbc.BokitJdbc;
 import io.bokit.jdbc.InitializeMode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,8 +17,8 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * One command's open store and the core assembled over it: the JDBC ports, an HTTP fetcher that also
- * reads local files, and the sync run on the CLI's own thread. Holds one connection open while the
+ * One command's open store and the core assembled over it by {@link BokitHost}, as in every host: the JDBC
+ * ports, an HTTP fetcher that also reads local files, and the sync run on the CLI's own thread. Holds one connection open while the
  * command runs, so an embedded H2 file is opened once.
  */
 final class Store implements AutoCloseable {
@@ -36,21 +36,17 @@ final class Store implements AutoCloseable {
     private final ObservedFetcher fetcher;
     private final Bokit bokit;
 
-    private Store(StoreSettings settings, Connection keeper, BokitJdbc jdbc, ClockPort clock) {
+    private Store(
+            StoreSettings settings,
+            Connection keeper,
+            Bokit bokit,
+            HttpFetchSettings fetchSettings,
+            ObservedFetcher fetcher) {
         this.settings = settings;
         this.keeper = keeper;
-        this.fetchSettings = fetchSettings(settings, clock);
-        this.fetcher = new ObservedFetcher(() -> new HttpFeedFetcher(fetchSettings));
-        this.bokit = Bokit.builder()
-                .options(jdbc.options())
-                .syncState(jdbc.syncState())
-                .catalog(jdbc.feedCatalog())
-                .bookings(jdbc.bookingStore())
-                .fetcher(fetcher)
-                .clock(clock)
-                .settings(RunSettings.defaults())
-                .runExecutor(Runnable::run)
-                .build();
+        this.bokit = bokit;
+        this.fetchSettings = fetchSettings;
+        this.fetcher = fetcher;
     }
 
     /** How feeds are fetched: local files too, the private blocks the options allow, and the CLI's own remedy. */
@@ -103,16 +99,25 @@ final class Store implements AutoCloseable {
                     ExitCodes.ERROR, "Cannot open the database " + settings.describe() + ": " + e.getMessage(), e);
         }
         try {
-            BokitJdbc jdbc = BokitJdbc.builder(dataSource)
-                    .initialize(install ? InitializeMode.ALWAYS : InitializeMode.EMBEDDED)
-                    .build();
+            HttpFetchSettings fetchSettings = fetchSettings(settings, clock);
+            ObservedFetcher fetcher = new ObservedFetcher(() -> new HttpFeedFetcher(fetchSettings));
+            // the CLI is a host like the web adapters; its sync runs on the command's own thread
+            Bokit bokit = BokitHost.builder(BokitSettings.builder()
+                            .schemaInitialize(install ? InitializeMode.ALWAYS : InitializeMode.EMBEDDED)
+                            .build())
+                    .dataSource(dataSource)
+                    .clock(clock)
+                    .fetcher(fetcher)
+                    .executor(Runnable::run)
+                    .build()
+                    .bokit();
             if (!hasSchema(keeper)) {
                 throw new CliException(
                         ExitCodes.USAGE,
                         "The database " + settings.describe()
                                 + " has no bokit tables yet: run bokit-cli install first");
             }
-            return new Store(settings, keeper, jdbc, clock);
+            return new Store(settings, keeper, bokit, fetchSettings, fetcher);
         } catch (RuntimeException e) {
             closeQuietly(keeper);
             throw e;

@@ -4,32 +4,28 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.AccessTarget.CodeUnitAccessTarget;
-import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import io.bokit.core.SystemTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CliArchitectureTest {
-    /** bokit-jdbc's public face: the CLI may use these, and nothing else of the JDBC adapter. */
+    /** The JDBC adapter but InitializeMode (which BokitSettings takes): the CLI opens its store through BokitHost. */
     private static final DescribedPredicate<JavaClass> JDBC_INTERNALS =
-            new DescribedPredicate<>(
-                    "JDBC adapter internals (anything in io.bokit.jdbc but BokitJdbc, its builder and InitializeMode)") {
+            new DescribedPredicate<>("the JDBC adapter (anything in io.bokit.jdbc but InitializeMode)") {
                 @Override
                 public boolean test(JavaClass type) {
                     return type.getPackageName().equals("io.bokit.jdbc")
-                            && !type.getName().equals("io.bokit.jdbc.BokitJdbc")
-                            && !type.getName().equals("io.bokit.jdbc.BokitJdbc$Builder")
                             && !type.getName().equals("io.bokit.jdbc.InitializeMode");
                 }
             };
 
-    /** The CLI rule: no web framework, and the store only through bokit-jdbc's builder. */
-    static final ArchRule CLI_USES_NO_FRAMEWORK_AND_ONLY_THE_JDBC_BUILDER = noClasses()
+    /** The CLI rule: no web framework, and the store only through BokitHost, like every host. */
+    static final ArchRule CLI_USES_NO_FRAMEWORK_AND_STARTS_THROUGH_THE_HOST = noClasses()
             .that()
             .resideInAPackage("io.bokit.cli..")
             .should()
@@ -37,47 +33,16 @@ class CliArchitectureTest {
             .resideInAnyPackage("org.springframework..", "io.micronaut..", "jakarta..")
             .orShould()
             .dependOnClassesThat(JDBC_INTERNALS)
-            .because("the CLI is a plain picocli program that builds the core over bokit-jdbc's public builder; "
-                    + "it must not pull in a web framework or depend on the JDBC adapter's internals")
+            .because("the CLI is a plain picocli program that starts bokit through BokitHost like every host; "
+                    + "it must not pull in a web framework or wire the JDBC adapter itself")
             .allowEmptyShould(false);
-
-    /**
-     * Accesses that read the system time: {@code now()} of any java.time type but {@code now(Clock)},
-     * {@code System.currentTimeMillis()}, the system {@code Clock} factories, {@code new Date()}; method references
-     * count as well.
-     */
-    private static final DescribedPredicate<JavaAccess<?>> READS_SYSTEM_TIME =
-            new DescribedPredicate<>(
-                    "reads the system time (Instant.now(), LocalDate.now(), System.currentTimeMillis(),"
-                            + " Clock.systemUTC(), new Date() ...)") {
-                @Override
-                public boolean test(JavaAccess<?> access) {
-                    if (!(access.getTarget() instanceof CodeUnitAccessTarget target)) {
-                        return false;
-                    }
-                    String owner = target.getOwner().getName();
-                    String name = target.getName();
-                    List<String> parameters = target.getRawParameterTypes().stream()
-                            .map(JavaClass::getName)
-                            .toList();
-                    if (owner.startsWith("java.time.") && name.equals("now")) {
-                        return !parameters.equals(List.of("java.time.Clock"));
-                    }
-                    return switch (owner) {
-                        case "java.time.Clock" -> name.startsWith("system");
-                        case "java.lang.System" -> name.equals("currentTimeMillis");
-                        case "java.util.Date" -> name.equals("<init>") && parameters.isEmpty();
-                        default -> false;
-                    };
-                }
-            };
 
     /** The CLI's clock rule: every "now" comes from the ClockPort the command line was built with. */
     static final ArchRule CLI_READS_TIME_ONLY_THROUGH_THE_CLOCK_PORT = noClasses()
             .that()
             .resideInAPackage("io.bokit.cli..")
             .should()
-            .accessTargetWhere(READS_SYSTEM_TIME)
+            .accessTargetWhere(SystemTime.reads())
             .because("every \"now\" comes from the ClockPort (CliContext.now()), so tests move a MutableClock"
                     + " instead of sleeping, and the CLI and the core agree on the time")
             .allowEmptyShould(false);
@@ -153,21 +118,21 @@ class CliArchitectureTest {
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.bokit.cli");
 
-        CLI_USES_NO_FRAMEWORK_AND_ONLY_THE_JDBC_BUILDER.check(main);
+        CLI_USES_NO_FRAMEWORK_AND_STARTS_THROUGH_THE_HOST.check(main);
     }
 
     @Test
     void theRuleCatchesAViolation() {
         JavaClasses violating = new ClassFileImporter().importClasses(ReachesIntoTheJdbcAdapter.class);
 
-        assertThat(CLI_USES_NO_FRAMEWORK_AND_ONLY_THE_JDBC_BUILDER
+        assertThat(CLI_USES_NO_FRAMEWORK_AND_STARTS_THROUGH_THE_HOST
                         .evaluate(violating)
                         .hasViolation())
                 .isTrue();
     }
 
-    /** A deliberate violation: the CLI reaching past BokitJdbc into the adapter's tables. */
+    /** A deliberate violation: the CLI wiring the JDBC adapter itself instead of going through BokitHost. */
     static final class ReachesIntoTheJdbcAdapter {
-        io.bokit.jdbc.TablePrefix prefix;
+        io.bokit.jdbc.BokitJdbc stores;
     }
 }

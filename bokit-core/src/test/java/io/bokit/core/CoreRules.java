@@ -1,22 +1,17 @@
 package io.bokit.core;
 
-import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.conditions.ArchConditions.accessTargetWhere;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.AccessTarget.CodeUnitAccessTarget;
-import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import java.lang.reflect.Field;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The architecture rules of bokit-core, as {@link ArchTest} constants: {@link ArchitectureTest} checks
@@ -94,7 +89,7 @@ final class CoreRules {
             .resideInAPackage(CORE)
             .and()
             .doNotHaveFullyQualifiedName(SYSTEM_CLOCK)
-            .should(accessTargetWhere(readSystemTime()))
+            .should(accessTargetWhere(SystemTime.reads()))
             .because("every \"now\" comes from ClockPort, so tests move a MutableClock instead of sleeping and"
                     + " a store may use database time (System.nanoTime() stays allowed for measuring durations)")
             .allowEmptyShould(false);
@@ -145,9 +140,6 @@ final class CoreRules {
                     + " may be a sealed interface of records)")
             .allowEmptyShould(false);
 
-    private static final Set<String> CLOCK_FACTORIES =
-            Set.of("systemUTC", "systemDefaultZone", "system", "tickMillis", "tickSeconds", "tickMinutes");
-
     private CoreRules() {}
 
     /** Every rule by the name of its constant, in declaration order. */
@@ -172,39 +164,6 @@ final class CoreRules {
                 .map(Map.Entry::getKey)
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Not a CoreRules rule: " + rule.getDescription()));
-    }
-
-    /**
-     * Accesses that read the system time: {@code now()} and {@code now(ZoneId)} of any java.time type
-     * ({@code now(Clock)} reads the given clock and is fine), the system {@code Clock} and
-     * {@code InstantSource} factories, {@code System.currentTimeMillis()}, {@code new Date()} and
-     * {@code Calendar.getInstance(..)}. Method references ({@code Instant::now}) count as well.
-     */
-    private static DescribedPredicate<JavaAccess<?>> readSystemTime() {
-        return describe(
-                "reads the system time (Instant.now(), LocalDate.now(), System.currentTimeMillis(),"
-                        + " Clock.systemUTC(), new Date() ...)",
-                access -> {
-                    if (!(access.getTarget() instanceof CodeUnitAccessTarget target)) {
-                        return false;
-                    }
-                    String owner = target.getOwner().getName();
-                    String name = target.getName();
-                    List<String> parameters = target.getRawParameterTypes().stream()
-                            .map(JavaClass::getName)
-                            .toList();
-                    if (owner.startsWith("java.time.") && name.equals("now")) {
-                        return !parameters.equals(List.of("java.time.Clock"));
-                    }
-                    return switch (owner) {
-                        case "java.time.Clock" -> CLOCK_FACTORIES.contains(name);
-                        case "java.time.InstantSource" -> name.equals("system");
-                        case "java.lang.System" -> name.equals("currentTimeMillis");
-                        case "java.util.Date" -> name.equals("<init>") && parameters.isEmpty();
-                        case "java.util.Calendar" -> name.equals("getInstance");
-                        default -> false;
-                    };
-                });
     }
 
     /** The JDK ({@code java..}), SLF4J, ical4j and the core itself. */

@@ -7,6 +7,7 @@ import io.bokit.core.port.out.BookingStorePort;
 import io.bokit.core.port.out.ClockPort;
 import io.bokit.core.port.out.ExportLinksPort;
 import io.bokit.core.port.out.FeedCatalogPort;
+import io.bokit.core.port.out.HostReservationsPort;
 import io.bokit.core.port.out.ICalFeedPort;
 import io.bokit.core.port.out.OptionsPort;
 import io.bokit.core.port.out.SyncListener;
@@ -132,6 +133,7 @@ public final class BokitHost implements AutoCloseable {
         private BookingStorePort bookings;
         private ExportLinksPort exportLinks;
         private ICalFeedPort fetcher;
+        private HostReservationsPort hostReservations;
         private Executor executor;
         private final List<SyncListener> listeners = new ArrayList<>();
         private final List<Consumer<Bokit.Builder>> customizers = new ArrayList<>();
@@ -198,6 +200,12 @@ public final class BokitHost implements AutoCloseable {
             return this;
         }
 
+        /** The host's own reservations, kept in its own tables, to export beside the bookings; none when not given. */
+        public Builder hostReservations(HostReservationsPort value) {
+            this.hostReservations = value;
+            return this;
+        }
+
         /**
          * Where the hook's check and the sync run; when not given, bokit's own bounded pool from the
          * {@code bokit.executor.*} settings, closed with the host. A given executor is never closed.
@@ -252,6 +260,9 @@ public final class BokitHost implements AutoCloseable {
                         .checkExecutor(runOn)
                         .runExecutor(runOn);
                 core.listener(exportVersions);
+                if (hostReservations != null) {
+                    core.hostReservations(hostReservations);
+                }
                 listeners.forEach(core::listener);
                 customizers.forEach(customizer -> customizer.accept(core));
                 Bokit bokit = core.build();

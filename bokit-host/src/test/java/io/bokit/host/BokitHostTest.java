@@ -3,9 +3,13 @@ package io.bokit.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.bokit.core.domain.CalendarKey;
 import io.bokit.core.domain.FeedUrl;
 import io.bokit.core.domain.InvalidOptionException;
 import io.bokit.core.domain.StorageException;
+import io.bokit.core.port.in.ExportCommand;
+import io.bokit.core.port.out.HostReservation;
+import io.bokit.core.port.out.HostReservationsPort;
 import io.bokit.core.port.out.OptionsPort;
 import io.bokit.host.BokitSettings.CalendarDeclaration;
 import io.bokit.host.BokitSettings.FeedDeclaration;
@@ -67,6 +71,29 @@ class BokitHostTest {
             assertThat(host.bokit().bookings().find(io.bokit.core.domain.BookingQuery.all()))
                     .hasSize(1);
             assertThat(host.management().status().toString()).doesNotContain("SECRET");
+        }
+    }
+
+    @Test
+    void exportsTheHostsOwnReservationsGivenToTheBuilder() {
+        BokitSettings settings = BokitSettings.builder()
+                .calendar("sea", new CalendarDeclaration(null, null, Map.of()))
+                .build();
+        HostReservationsPort website = (calendar, from, to) -> List.of(
+                HostReservation.stay("web-17", LocalDate.parse("2026-12-20"), LocalDate.parse("2026-12-23"), "Ada"));
+
+        try (BokitHost host = BokitHost.builder(settings)
+                .dataSource(h2())
+                .clock(clock)
+                .fetcher(feeds)
+                .hostReservations(website)
+                .build()) {
+            String body = host.bokit()
+                    .export()
+                    .export(ExportCommand.of(CalendarKey.of("sea")))
+                    .body();
+
+            assertThat(body).contains("DTSTART;VALUE=DATE:20261220").contains("DTEND;VALUE=DATE:20261223");
         }
     }
 

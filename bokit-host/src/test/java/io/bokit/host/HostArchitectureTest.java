@@ -1,23 +1,18 @@
 package io.bokit.host;
 
-import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.conditions.ArchConditions.accessTargetWhere;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.AccessTarget.CodeUnitAccessTarget;
-import com.tngtech.archunit.core.domain.JavaAccess;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import io.bokit.core.SystemTime;
 import io.bokit.host.archfixture.FollowsTheRules;
 import io.bokit.host.archfixture.ReadsSystemTime;
 import io.bokit.host.archfixture.UsesAFramework;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,14 +27,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class HostArchitectureTest {
 
-    private static final Set<String> CLOCK_FACTORIES =
-            Set.of("systemUTC", "systemDefaultZone", "system", "tickMillis", "tickSeconds", "tickMinutes");
-
     /** Every "now" of the host comes from ClockPort. */
     static final ArchRule THE_HOST_READS_TIME_ONLY_FROM_CLOCK_PORT = noClasses()
             .that()
             .resideInAPackage("io.bokit.host..")
-            .should(accessTargetWhere(readSystemTime()))
+            .should(accessTargetWhere(SystemTime.reads()))
             .because("every \"now\" comes from ClockPort, so a host's tests move a MutableClock instead of sleeping"
                     + " (System.nanoTime() stays allowed for measuring durations)")
             .allowEmptyShould(false);
@@ -124,38 +116,5 @@ class HostArchitectureTest {
                 .findFirst()
                 .orElseThrow();
         return Arguments.of(name, fixture.getName(), rule, fixture);
-    }
-
-    /**
-     * Accesses that read the system time: {@code now()} and {@code now(ZoneId)} of any java.time type ({@code
-     * now(Clock)} reads the given clock and is fine), the system {@code Clock} and {@code InstantSource} factories,
-     * {@code System.currentTimeMillis()}, {@code new Date()} and {@code Calendar.getInstance(..)}; method references
-     * ({@code Instant::now}) count as well. The same reading as bokit-core's clock rule.
-     */
-    private static DescribedPredicate<JavaAccess<?>> readSystemTime() {
-        return describe(
-                "reads the system time (Instant.now(), LocalDate.now(), System.currentTimeMillis(),"
-                        + " Clock.systemUTC(), new Date() ...)",
-                access -> {
-                    if (!(access.getTarget() instanceof CodeUnitAccessTarget target)) {
-                        return false;
-                    }
-                    String owner = target.getOwner().getName();
-                    String name = target.getName();
-                    List<String> parameters = target.getRawParameterTypes().stream()
-                            .map(JavaClass::getName)
-                            .toList();
-                    if (owner.startsWith("java.time.") && name.equals("now")) {
-                        return !parameters.equals(List.of("java.time.Clock"));
-                    }
-                    return switch (owner) {
-                        case "java.time.Clock" -> CLOCK_FACTORIES.contains(name);
-                        case "java.time.InstantSource" -> name.equals("system");
-                        case "java.lang.System" -> name.equals("currentTimeMillis");
-                        case "java.util.Date" -> name.equals("<init>") && parameters.isEmpty();
-                        case "java.util.Calendar" -> name.equals("getInstance");
-                        default -> false;
-                    };
-                });
     }
 }

@@ -76,6 +76,41 @@ abstract class RoundTripTests {
     }
 
     @Test
+    void keepsLocalBookingsAndTheirHistoryUnderTheReservedSource() {
+        // given: a local booking (no schema change: its source is the reserved feed id @local)
+        BookingData data = BookingData.allDay(
+                BookingStatus.CONFIRMED, "Zoë", LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 4));
+        Booking local = Booking.imported(CALENDAR, FeedId.local(), BookingKey.of("local-0123456789abcdef"), data);
+        Instant at = Instant.parse("2026-11-28T10:00:00Z");
+        BookingChange created =
+                new BookingChange(at, CALENDAR, FeedId.local(), local.key(), ChangeKind.CREATED, null, null, null);
+        Booking cancelled =
+                local.with(data.withStatus(BookingStatus.CANCELLED), data.withStatus(BookingStatus.CANCELLED), false);
+        BookingChange statusChange = new BookingChange(
+                at.plusSeconds(60),
+                CALENDAR,
+                FeedId.local(),
+                local.key(),
+                ChangeKind.UPDATED,
+                "status",
+                "confirmed",
+                "cancelled");
+
+        // when
+        store.apply(new FeedChangeSet(FeedId.local(), List.of(local), List.of(), List.of(created)));
+        store.apply(new FeedChangeSet(FeedId.local(), List.of(), List.of(cancelled), List.of(statusChange)));
+
+        // then
+        assertThat(store.loadFeedBookings(FeedId.local())).containsExactly(cancelled);
+        assertThat(store.loadFeedBookings(FEED)).isEmpty();
+        assertThat(store.find(new BookingQuery(CALENDAR, null, null, java.util.Set.of(), false)))
+                .containsExactly(cancelled);
+        assertThat(store.history(new HistoryQuery(null, FeedId.local(), 10))).containsExactly(statusChange, created);
+        assertThat(store.loadFeedBookings(FeedId.local()).get(0).feed().isLocal())
+                .isTrue();
+    }
+
+    @Test
     void keepsSingleAndRecurringKeysOfOneUidApart() {
         // given
         Booking single = booking(BookingKey.of("weekly"), 1);

@@ -13,10 +13,13 @@ import io.bokit.core.domain.InvalidInputException;
 import io.bokit.core.export.ExportUids;
 import io.bokit.core.port.in.AddCalendarCommand;
 import io.bokit.core.port.in.AddFeedCommand;
+import io.bokit.core.port.in.AddLocalBookingCommand;
 import io.bokit.core.port.in.ExportCommand;
 import io.bokit.core.port.in.ExportResult;
 import io.bokit.core.port.in.SyncCommand;
 import io.bokit.core.port.in.SyncResult;
+import io.bokit.core.port.out.HostReservation;
+import io.bokit.core.port.out.HostReservationsPort;
 import io.bokit.testkit.ICalFeedBuilder;
 import io.bokit.testkit.InMemoryBookingStore;
 import io.bokit.testkit.InMemoryFeedCatalog;
@@ -29,6 +32,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,7 +56,14 @@ class ExportServiceTest {
     private final FeedUrl airbnbUrl = FeedUrl.parse("https://www.airbnb.com/calendar/ical/1.ics?s=" + SECRET);
     private final FeedUrl bookingUrl = FeedUrl.parse("https://admin.booking.com/hotel/ical.html?t=" + SECRET);
     private final FeedUrl vrboUrl = FeedUrl.parse("https://ical.vrbo.com/1.ics?token=" + SECRET);
+    private final List<HostReservation> hostTable = new CopyOnWriteArrayList<>();
+    private final List<String> hostReads = new CopyOnWriteArrayList<>();
+    private final HostReservationsPort hostPort = (calendar, from, to) -> {
+        hostReads.add(calendar + " " + from + " " + to);
+        return calendar.equals(SEAVIEW) ? List.copyOf(hostTable) : List.of();
+    };
     private final Bokit bokit = Bokit.builder()
+            .hostReservations(hostPort)
             .options(new InMemoryOptions())
             .syncState(new InMemorySyncState())
             .catalog(catalog)
@@ -236,6 +247,157 @@ class ExportServiceTest {
         assertThatThrownBy(() -> export(ExportCommand.forFeed(SEAVIEW, FeedId.of("garden-airbnb"))))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("Feed garden-airbnb belongs to calendar garden, not to seaview");
+    }
+
+    @Test
+    void aLocalBookingIsSentToEveryChannelAndEachChannelsCopyIsAnEcho() {
+        // given: a reservation made on the host's website, and one on Airbnb
+        channels.serve(
+                airbnbUrl,
+                ICalFeedBuilder.airbnb()
+                        .reserved("HM1@airbnb.com", day(10), day(14))
+                        .build());
+        channels.serve(bookingUrl, booking().build());
+        sync();
+        String web = bokit.localBookings()
+                .add(AddLocalBookingCommand.stay(SEAVIEW, day(3), day(6), "Zoë").withReference("WEB-1"))
+                .key()
+                .uid();
+        assertThat(uids(export(ExportCommand.forFeed(SEAVIEW, AIRBNB)))).containsExactly(uid(FeedId.local(), web));
+        assertThat(uids(export(ExportCommand.forFeed(SEAVIEW, BOOKING))))
+                .containsExactly(uid(FeedId.local(), web), uid(AIRBNB, "HM1@airbnb.com"));
+
+        // when: both channels imported the export and show the local booking as their own block
+        clock.advance(Duration.ofHours(2));
+        channels.serve(
+                airbnbUrl,
+                ICalFeedBuilder.airbnb()
+                        .reserved("HM1@airbnb.com", day(10), day(14))
+                        .blocked("AIRBNB-x1@airbnb.com", day(3), day(6))
+                        .build());
+        channels.serve(
+                bookingUrl,
+                booking()
+                        .event("c1@booking.com", day(3), day(6), "CLOSED - Not available")
+                        .event("c2@booking.com", day(10), day(14), "CLOSED - Not available")
+                        .build());
+        sync();
+
+        // then: every channel gets the local booking once, and no copy travels on
+        assertThat(uids(export(ExportCommand.forFeed(SEAVIEW, AIRBNB)))).containsExactly(uid(FeedId.local(), web));
+        assertThat(uids(export(ExportCommand.forFeed(SEAVIEW, BOOKING))))
+                .containsExactly(uid(FeedId.local(), web), uid(AIRBNB, "HM1@airbnb.com"));
+        assertThat(uids(export(ExportCommand.forFeed(SEAVIEW, VRBO))))
+                .containsExactly(uid(FeedId.local(), web), uid(AIRBNB, "HM1@airbnb.com"));
+        assertThat(export(ExportCommand.of(SEAVIEW)).body()).doesNotContain("Zoë", "WEB-1");
+        assertThat(export(ExportCommand.of(SEAVIEW).withGuestNames(true)).body())
+                .contains("SUMMARY:Zoë");
+    }
+
+    @Test
+    void aCancelledLocalBookingLeavesEveryExportAndItsStaleCopiesWithIt() {
+        // given: a local booking that Booking.com shows as its own block
+        channels.serve(airbnbUrl, ICalFeedBuilder.airbnb().build());
+        bokit.localBookings()
+                .add(AddLocalBookingCommand.stay(SEAVIEW, day(3), day(6), null).withReference("WEB-2"));
+        clock.advance(Duration.ofHours(1));
+        channels.serve(
+                bookingUrl,
+                booking()
+                        .event("c1@booking.com", day(3), day(6), "CLOSED - Not available")
+                        .build());
+        sync();
+
+        // when: the guest cancels on the host's website; Booking.com has not re-read the export yet
+        clock.advance(Duration.ofHours(1));
+        bokit.localBookings().cancel("WEB-2");
+
+        // then: no ghost block reaches the other channels
+        assertThat(export(ExportCommand.forFeed(SEAVIEW, AIRBNB)).events()).isZero();
+        assertThat(export(ExportCommand.forFeed(SEAVIEW, VRBO)).events()).isZero();
+        assertThat(export(ExportCommand.forFeed(SEAVIEW, BOOKING)).events()).isZero();
+    }
+
+    @Test
+    void aLocalOwnerBlockMadeBeforeAChannelsCopyIsTheOriginal() {
+        // given: the host closes dates in bokit; an hour later Airbnb shows its copy
+        channels.serve(bookingUrl, booking().build());
+        String block = bokit.localBookings()
+                .add(AddLocalBookingCommand.block(SEAVIEW, day(20), day(27)))
+                .key()
+                .uid();
+        clock.advance(Duration.ofHours(1));
+        channels.serve(
+                airbnbUrl,
+                ICalFeedBuilder.airbnb()
+                        .blocked("AAAA@airbnb.com", day(20), day(27))
+                        .build());
+        sync();
+
+        // then
+        assertThat(uids(export(ExportCommand.forFeed(SEAVIEW, AIRBNB)))).containsExactly(uid(FeedId.local(), block));
+        assertThat(uids(export(ExportCommand.forFeed(SEAVIEW, VRBO)))).containsExactly(uid(FeedId.local(), block));
+    }
+
+    @Test
+    void theHostsOwnReservationsAreExportedAndTheirCopiesAreEchoes() {
+        // given: the host's tables hold a stay, a block and one long past; Airbnb shows a copy of the stay
+        hostTable.add(HostReservation.stay("order-77", day(2), day(5), "Zoë"));
+        hostTable.add(HostReservation.block("maint-3", day(8), day(9)));
+        hostTable.add(HostReservation.stay("order-12", day(-60), day(-50), null));
+        channels.serve(
+                airbnbUrl,
+                ICalFeedBuilder.airbnb()
+                        .blocked("AIRBNB-y@airbnb.com", day(2), day(5))
+                        .build());
+        channels.serve(bookingUrl, booking().build());
+        sync();
+
+        // when
+        ExportResult toAirbnb = export(ExportCommand.forFeed(SEAVIEW, AIRBNB));
+        ExportResult toVrbo = export(ExportCommand.forFeed(SEAVIEW, VRBO));
+
+        // then
+        List<String> host = List.of(uid(FeedId.host(), "order-77"), uid(FeedId.host(), "maint-3"));
+        assertThat(uids(toAirbnb)).containsExactlyElementsOf(host);
+        assertThat(uids(toVrbo)).containsExactlyElementsOf(host);
+        assertThat(dates(toVrbo)).containsExactly(dates(2, 5), dates(8, 9));
+        assertThat(toVrbo.body()).doesNotContain("order-77", "Zoë");
+        assertThat(hostReads).last().isEqualTo("seaview " + day(-30) + " null");
+    }
+
+    @Test
+    void aFailingHostReservationsPortFailsTheExportAsAStorageError() {
+        Bokit failing = Bokit.builder()
+                .hostReservations((calendar, from, to) -> {
+                    throw new IllegalStateException("host db down");
+                })
+                .options(new InMemoryOptions())
+                .syncState(new InMemorySyncState())
+                .catalog(catalog)
+                .bookings(store)
+                .fetcher(channels)
+                .clock(clock)
+                .runExecutor(Runnable::run)
+                .build();
+
+        assertThatThrownBy(() -> failing.export().export(ExportCommand.of(SEAVIEW)))
+                .isInstanceOf(io.bokit.core.domain.StorageException.class)
+                .hasMessage("Cannot read the host's reservations of calendar seaview")
+                .hasRootCauseMessage("host db down");
+        Bokit returningNull = Bokit.builder()
+                .hostReservations((calendar, from, to) -> null)
+                .options(new InMemoryOptions())
+                .syncState(new InMemorySyncState())
+                .catalog(catalog)
+                .bookings(store)
+                .fetcher(channels)
+                .clock(clock)
+                .runExecutor(Runnable::run)
+                .build();
+        assertThatThrownBy(() -> returningNull.export().export(ExportCommand.of(SEAVIEW)))
+                .isInstanceOf(io.bokit.core.domain.StorageException.class)
+                .hasMessage("The host's reservations port returned null for calendar seaview");
     }
 
     private static ICalFeedBuilder booking() {

@@ -6,6 +6,7 @@ import io.bokit.core.port.in.BookingsUseCase;
 import io.bokit.core.port.in.ExportLinksUseCase;
 import io.bokit.core.port.in.ExportUseCase;
 import io.bokit.core.port.in.FeedsUseCase;
+import io.bokit.core.port.in.LocalBookingsUseCase;
 import io.bokit.core.port.in.OptionsUseCase;
 import io.bokit.core.port.in.StatusUseCase;
 import io.bokit.core.port.in.SyncUseCase;
@@ -13,6 +14,7 @@ import io.bokit.core.port.out.BookingStorePort;
 import io.bokit.core.port.out.ClockPort;
 import io.bokit.core.port.out.ExportLinksPort;
 import io.bokit.core.port.out.FeedCatalogPort;
+import io.bokit.core.port.out.HostReservationsPort;
 import io.bokit.core.port.out.ICalFeedPort;
 import io.bokit.core.port.out.OptionsPort;
 import io.bokit.core.port.out.SyncListener;
@@ -46,6 +48,7 @@ public final class Bokit {
     private final StatusService status;
     private final ExportService export;
     private final ExportLinksService exportLinks;
+    private final LocalBookingsService localBookings;
     private final LastReport lastReport = new LastReport();
     private final ClockPort clock;
 
@@ -64,9 +67,10 @@ public final class Bokit {
         this.feeds = new FeedsService(b.catalog, b.options);
         this.bookings = new BookingsService(b.bookings);
         this.status = new StatusService(b.options, b.syncState, b.catalog, b.clock);
-        this.export = new ExportService(b.catalog, b.bookings, b.clock);
+        this.export = new ExportService(b.catalog, b.bookings, b.hostReservations, b.clock);
         this.exportLinks =
                 new ExportLinksService(b.catalog, b.exportLinks == null ? new NoExportLinks() : b.exportLinks, b.clock);
+        this.localBookings = new LocalBookingsService(b.catalog, b.bookings, b.clock);
         this.clock = b.clock;
     }
 
@@ -115,6 +119,11 @@ public final class Bokit {
         return exportLinks;
     }
 
+    /** Add, change and cancel the host's own (local) bookings, which every export sends too. */
+    public LocalBookingsUseCase localBookings() {
+        return localBookings;
+    }
+
     /** The sync status. */
     public StatusUseCase status() {
         return status;
@@ -138,6 +147,7 @@ public final class Bokit {
         private BookingStorePort bookings;
         private ExportLinksPort exportLinks;
         private ICalFeedPort fetcher;
+        private HostReservationsPort hostReservations = HostReservationsPort.none();
         private FeedParser parser = FeedParser.ical();
         private ClockPort clock = ClockPort.system();
         private RunSettings settings = RunSettings.defaults();
@@ -182,6 +192,15 @@ public final class Bokit {
         /** What fetches feeds (required). */
         public Builder fetcher(ICalFeedPort value) {
             this.fetcher = value;
+            return this;
+        }
+
+        /**
+         * Where the host keeps reservations of its own (its website's tables), which every export then sends too;
+         * none by default. bokit only reads them.
+         */
+        public Builder hostReservations(HostReservationsPort value) {
+            this.hostReservations = value;
             return this;
         }
 
@@ -245,6 +264,7 @@ public final class Bokit {
             Objects.requireNonNull(bookings, "booking store port is required");
             Objects.requireNonNull(fetcher, "feed fetcher port is required");
             Objects.requireNonNull(parser, "feed parser is required");
+            Objects.requireNonNull(hostReservations, "host reservations port must not be null");
             Objects.requireNonNull(clock, "clock is required");
             Objects.requireNonNull(settings, "run settings are required");
             Objects.requireNonNull(checkExecutor, "check executor is required");

@@ -2,8 +2,10 @@ package io.bokit.core.application;
 
 import io.bokit.core.domain.Booking;
 import io.bokit.core.domain.BookingChange;
+import io.bokit.core.domain.BookingData;
 import io.bokit.core.domain.BookingKey;
 import io.bokit.core.domain.BookingQuery;
+import io.bokit.core.domain.BookingStatus;
 import io.bokit.core.domain.Calendar;
 import io.bokit.core.domain.ChangeKind;
 import io.bokit.core.domain.EchoRule;
@@ -12,6 +14,7 @@ import io.bokit.core.domain.FeedId;
 import io.bokit.core.domain.HistoryQuery;
 import io.bokit.core.domain.InvalidInputException;
 import io.bokit.core.domain.Secrets;
+import io.bokit.core.domain.StorageException;
 import io.bokit.core.export.ExportEvent;
 import io.bokit.core.export.ExportUids;
 import io.bokit.core.export.ICalWriter;
@@ -21,18 +24,22 @@ import io.bokit.core.port.in.ExportUseCase;
 import io.bokit.core.port.out.BookingStorePort;
 import io.bokit.core.port.out.ClockPort;
 import io.bokit.core.port.out.FeedCatalogPort;
+import io.bokit.core.port.out.HostReservation;
+import io.bokit.core.port.out.HostReservationsPort;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * Builds a calendar's iCal export from {@link BookingStorePort} by {@link EchoRule}, written by the core's
- * own writer. Stateless and thread-safe.
+ * Builds a calendar's iCal export from {@link BookingStorePort} (imported and local bookings) and, when the host
+ * gives one, {@link HostReservationsPort}, by {@link EchoRule}, written by the core's own writer. Stateless and
+ * thread-safe.
  */
 public final class ExportService implements ExportUseCase {
     static final String NOT_AVAILABLE = "Not available";
@@ -40,12 +47,20 @@ public final class ExportService implements ExportUseCase {
 
     private final FeedCatalogPort catalog;
     private final BookingStorePort store;
+    private final HostReservationsPort hostReservations;
     private final ClockPort clock;
 
     /** Creates the service over the catalog, the booking store and the clock that says what today is. */
     public ExportService(FeedCatalogPort catalog, BookingStorePort store, ClockPort clock) {
+        this(catalog, store, HostReservationsPort.none(), clock);
+    }
+
+    /** Creates the service that also exports the reservations a host keeps in its own tables. */
+    public ExportService(
+            FeedCatalogPort catalog, BookingStorePort store, HostReservationsPort hostReservations, ClockPort clock) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.store = Objects.requireNonNull(store, "store");
+        this.hostReservations = Objects.requireNonNull(hostReservations, "hostReservations");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -66,13 +81,41 @@ public final class ExportService implements ExportUseCase {
         LocalDate earliestCheckOut = today.minus(command.pastWindow());
         // BookingQuery.from keeps check-outs after that day, so one day earlier keeps check-out == earliest
         // inactive and soft-deleted bookings too: a channel may still hold a copy of one (EchoRule)
-        List<Booking> bookings =
-                store.find(new BookingQuery(calendar.key(), earliestCheckOut.minusDays(1), null, Set.of(), true));
+        List<Booking> bookings = new ArrayList<>(
+                store.find(new BookingQuery(calendar.key(), earliestCheckOut.minusDays(1), null, Set.of(), true)));
+        bookings.addAll(hostBookings(calendar, earliestCheckOut));
         List<ExportEvent> events = new ArrayList<>();
         for (Booking booking : EchoRule.exported(bookings, command.target(), new HistoryTimes(calendar))) {
             events.add(event(booking, command.guestNames()));
         }
         return new ExportResult(ICalWriter.write(Secrets.mask(calendar.name()), events), events.size());
+    }
+
+    /** The host's own reservations as bookings of {@link FeedId#host()}, each reference once. */
+    private List<Booking> hostBookings(Calendar calendar, LocalDate earliestCheckOut) {
+        List<HostReservation> reservations;
+        try {
+            reservations = hostReservations.reservations(calendar.key(), earliestCheckOut, null);
+        } catch (RuntimeException e) {
+            throw new StorageException("Cannot read the host's reservations of calendar " + calendar.key(), e);
+        }
+        if (reservations == null) {
+            throw new StorageException("The host's reservations port returned null for calendar " + calendar.key());
+        }
+        List<Booking> bookings = new ArrayList<>();
+        Set<String> references = new HashSet<>();
+        for (HostReservation reservation : reservations) {
+            if (reservation.checkOut().isBefore(earliestCheckOut) || !references.add(reservation.reference())) {
+                continue;
+            }
+            BookingData data = BookingData.allDay(
+                    reservation.block() ? BookingStatus.BLOCKED : BookingStatus.CONFIRMED,
+                    reservation.guestName(),
+                    reservation.checkIn(),
+                    reservation.checkOut());
+            bookings.add(Booking.imported(calendar.key(), FeedId.host(), BookingKey.of(reservation.reference()), data));
+        }
+        return bookings;
     }
 
     private static ExportEvent event(Booking booking, boolean guestNames) {
@@ -126,6 +169,9 @@ public final class ExportService implements ExportUseCase {
         /** Per key: {created (or null), latest change}. */
         private Map<BookingKey, Instant[]> load(FeedId feed) {
             Map<BookingKey, Instant[]> times = new HashMap<>();
+            if (feed.equals(FeedId.host())) {
+                return times; // the host's own tables have no history in bokit: long ago
+            }
             // newest first: the first entry of a key is its latest change, the last CREATED its first import
             for (BookingChange change : store.history(new HistoryQuery(calendar.key(), feed, HistoryQuery.MAX_LIMIT))) {
                 Instant[] entry = times.computeIfAbsent(change.key(), k -> new Instant[] {null, change.at()});

@@ -24,7 +24,9 @@ import java.util.Set;
  * echoes; blocks of the feed an original is in stay originals. A booking bokit no longer exports
  * (vanished, cancelled, soft-deleted) still makes an echo of a block of another feed that was first seen
  * before that booking last changed: the channel has not yet dropped its copy. Echoes leave every export;
- * an export for a target feed also leaves out that feed's own bookings. Pure and thread-safe.
+ * an export for a target feed also leaves out that feed's own bookings. The host's own bookings (sources
+ * {@link FeedId#local()} and {@link FeedId#host()}) are sources like any feed, and never a target, so every
+ * export sends them. Pure and thread-safe.
  */
 public final class EchoRule {
 

@@ -18,6 +18,10 @@ public record Feed(CalendarKey calendar, FeedId id, String name, FeedUrl url, bo
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(fetchState, "fetchState");
+        if (id.isReserved()) {
+            throw new InvalidInputException("Invalid feed id \"" + id
+                    + "\": it is reserved for the host's own bookings; a feed id starts with a letter or digit");
+        }
         if (name == null || name.isBlank()) {
             name = url.host();
         }

@@ -156,6 +156,41 @@ class EchoRuleTest {
     }
 
     @Test
+    void aLocalBookingIsAnOriginalSentToEveryChannelAndTheChannelsCopiesAreItsEchoes() {
+        // the host's website took a reservation; Airbnb and Booking.com show bokit's export of it as blocks
+        Booking local = add(FeedId.local(), "WEB-1", BookingStatus.CONFIRMED, "2026-06-01", "2026-06-05");
+        Booking airbnbCopy = add(AIRBNB, "a1", BookingStatus.UNAVAILABLE, "2026-06-01", "2026-06-05");
+        Booking bookingCopy = add(BOOKING, "b1", BookingStatus.UNAVAILABLE, "2026-06-01", "2026-06-05");
+
+        assertThat(EchoRule.echoes(bookings, times)).containsExactlyInAnyOrder(airbnbCopy, bookingCopy);
+        assertThat(exported(AIRBNB)).containsExactly(local);
+        assertThat(exported(BOOKING)).containsExactly(local);
+        assertThat(exported(null)).containsExactly(local);
+    }
+
+    @Test
+    void aLocalOwnerBlockCompetesWithChannelBlocksByWhenEachWasFirstSeen() {
+        Booking local = add(FeedId.local(), "L1", BookingStatus.BLOCKED, "2026-08-01", "2026-08-08");
+        Booking copy = add(AIRBNB, "aaa", BookingStatus.UNAVAILABLE, "2026-08-01", "2026-08-08");
+        firstSeen.put(local, Instant.parse("2026-04-01T10:00:00Z"));
+        firstSeen.put(copy, Instant.parse("2026-04-01T13:00:00Z"));
+
+        assertThat(EchoRule.echoes(bookings, times)).containsExactly(copy);
+        assertThat(exported(AIRBNB)).containsExactly(local);
+        assertThat(exported(VRBO)).containsExactly(local);
+    }
+
+    @Test
+    void theHostsOwnBlockWithoutHistoryCountsAsSeenLongAgoAndStaysTheOriginal() {
+        Booking host = add(FeedId.host(), "maint-3", BookingStatus.BLOCKED, "2026-08-01", "2026-08-08");
+        Booking copy = add(BOOKING, "zzz", BookingStatus.UNAVAILABLE, "2026-08-01", "2026-08-08");
+        firstSeen.put(copy, Instant.parse("2026-04-01T13:00:00Z"));
+
+        assertThat(EchoRule.echoes(bookings, times)).containsExactly(copy);
+        assertThat(exported(BOOKING)).containsExactly(host);
+    }
+
+    @Test
     void inactiveBookingsAreNeverExportedNorEchoes() {
         add(AIRBNB, "v", BookingStatus.VANISHED, "2026-06-01", "2026-06-05");
         add(AIRBNB, "c", BookingStatus.CANCELLED_BY_GUEST, "2026-06-10", "2026-06-12");

@@ -6,7 +6,7 @@ import io.bokit.core.domain.BookingQuery;
 import io.bokit.core.domain.HistoryQuery;
 import java.util.List;
 
-/** Reads imported bookings and their change history. */
+/** Reads bookings (imported and local) and their change history. */
 public interface BookingsUseCase {
 
     /**

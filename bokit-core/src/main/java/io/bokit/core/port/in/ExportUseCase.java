@@ -5,7 +5,8 @@ public interface ExportUseCase {
 
     /**
      * The export's iCalendar body: RFC 5545, one all-day event per active booking and block of the
-     * calendar, without the target feed's own bookings and without echoes (see
+     * calendar (imported, local, and the host's own reservations when a
+     * {@link io.bokit.core.port.out.HostReservationsPort} is given), without the target feed's own bookings and without echoes (see
      * {@link io.bokit.core.domain.EchoRule}). The same bookings give the same body, byte for byte.
      * Thread-safe.
      *

@@ -9,8 +9,9 @@ import io.bokit.core.domain.HistoryQuery;
 import java.util.List;
 
 /**
- * The imported bookings and their change history. A booking is identified by its feed and its
- * {@link io.bokit.core.domain.BookingKey}. Implementations are thread-safe; one feed's change set is
+ * The imported bookings and their change history, and the host's local bookings under the reserved source
+ * {@link FeedId#local()} (stored like a feed's, so an implementation must accept that id too). A booking is
+ * identified by its feed and its {@link io.bokit.core.domain.BookingKey}. Implementations are thread-safe; one feed's change set is
  * applied atomically, while different feeds may be applied concurrently. Text is ordered by code
  * point (not by a database collation).
  */
