@@ -220,6 +220,25 @@ class ExportServerTest {
     }
 
     @Test
+    void aLocalBookingRebuildsTheBodyThoughItFiresNoSyncEvent() {
+        // given a served and cached export
+        host();
+        IssuedExport export = export();
+        ExportResponse before = get(export, null, null);
+
+        // when the host takes a reservation itself
+        host.bokit()
+                .localBookings()
+                .add(io.bokit.core.port.in.AddLocalBookingCommand.block(
+                        SEAVIEW, LocalDate.of(2027, 4, 1), LocalDate.of(2027, 4, 3)));
+        ExportResponse after = get(export, before.headers().get("ETag"), null);
+
+        // then
+        assertThat(after.status()).isEqualTo(200);
+        assertThat(text(after)).contains("DTSTART;VALUE=DATE:20270401");
+    }
+
+    @Test
     void aRebuildOfTheSameBodyKeepsItsTagAndDate() {
         // given
         host();
