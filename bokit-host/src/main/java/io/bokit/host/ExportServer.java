@@ -4,6 +4,8 @@ import io.bokit.core.domain.Booking;
 import io.bokit.core.domain.CalendarKey;
 import io.bokit.core.domain.ExportId;
 import io.bokit.core.domain.ExportLink;
+import io.bokit.core.domain.InvalidInputException;
+import io.bokit.core.domain.Secrets;
 import io.bokit.core.domain.SyncReport;
 import io.bokit.core.port.in.ExportCommand;
 import io.bokit.core.port.in.ExportLinksUseCase;
@@ -37,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * If-Modified-Since}. Each export's body is cached and rebuilt only when its calendar's bookings changed
  * (any write through the host's booking store, a finished run, or {@link #invalidate} for bookings kept
  * elsewhere) or after {@link #MAX_CACHE_AGE}, so a 304 or
- * a cached 200 reads the export's row and no booking row. An unknown, rotated or malformed token, and a
- * method other than {@code GET} or {@code HEAD}, is a bare 404. Blocking (it may read the store): call it
+ * a cached 200 reads the export's row and no booking row. An unknown, rotated or malformed token, an export
+ * whose calendar or target feed was removed, and a method other than {@code GET} or {@code HEAD}, is a bare 404. Blocking (it may read the store): call it
  * off any event loop. Thread-safe.
  */
 public final class ExportServer {
@@ -139,8 +141,12 @@ public final class ExportServer {
             headers.put("Content-Type", CONTENT_TYPE);
             headers.put("Content-Length", Integer.toString(body.bytes.length));
             return ExportResponse.of(200, headers, head ? new byte[0] : body.bytes);
+        } catch (InvalidInputException e) {
+            // the export's calendar or target feed was removed since: nothing to serve, like an unknown token
+            log.debug("An export whose calendar or feed is gone was asked for: {}", Secrets.mask(e.getMessage()));
+            return ExportResponse.notFound();
         } catch (RuntimeException e) {
-            log.warn("Could not serve an export: {}", io.bokit.core.domain.Secrets.mask(e.toString()));
+            log.warn("Could not serve an export: {}", Secrets.mask(e.toString()));
             return ExportResponse.of(503, Map.of("Retry-After", "60"), new byte[0]);
         }
     }

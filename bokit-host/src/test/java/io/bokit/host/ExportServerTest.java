@@ -293,6 +293,18 @@ class ExportServerTest {
     }
 
     @Test
+    void anExportWhoseTargetFeedWasRemovedIsA404OnceRebuilt() {
+        host();
+        IssuedExport export = host.bokit().exportLinks().add(new AddExportCommand(SEAVIEW, AIRBNB, false));
+        assertThat(get(export, null, null).status()).isEqualTo(200);
+
+        host.bokit().feeds().removeFeed(AIRBNB);
+        host.exports().invalidate(SEAVIEW);
+
+        assertThat(get(export, null, null).notFoundAnswer()).isTrue();
+    }
+
+    @Test
     void aDisabledServerAnswers404ToEveryToken() {
         host(BokitSettings.builder().exportEnabled(false));
         IssuedExport export = export();
