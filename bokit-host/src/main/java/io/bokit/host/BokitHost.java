@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 /**
@@ -44,12 +45,13 @@ public final class BokitHost implements AutoCloseable {
     private final RequestTrigger trigger;
     private final BokitManagement management;
 
-    private BokitHost(BokitSettings settings, Bokit bokit, SyncExecutor ownExecutor) {
+    private BokitHost(
+            BokitSettings settings, Bokit bokit, SyncExecutor ownExecutor, UnaryOperator<Runnable> runDecorator) {
         this.settings = settings;
         this.bokit = bokit;
         this.ownExecutor = ownExecutor;
         this.trigger = new RequestTrigger(bokit.autoSync(), settings.excludedPaths(), settings.triggerEnabled());
-        this.management = new BokitManagement(bokit);
+        this.management = new BokitManagement(bokit, runDecorator);
     }
 
     /** A builder over these settings. */
@@ -111,6 +113,8 @@ public final class BokitHost implements AutoCloseable {
         private Executor executor;
         private final List<SyncListener> listeners = new ArrayList<>();
         private final List<Consumer<Bokit.Builder>> customizers = new ArrayList<>();
+        private final List<UnaryOperator<ICalFeedPort>> fetcherDecorators = new ArrayList<>();
+        private final List<UnaryOperator<Runnable>> runDecorators = new ArrayList<>();
 
         private Builder(BokitSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -180,6 +184,24 @@ public final class BokitHost implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Adds a wrapper around the feed fetcher (the given one or the HTTP one), e.g. to observe every fetch
+         * ({@code io.bokit.host.micrometer.BokitObservations}); wrappers apply in the order added.
+         */
+        public Builder fetcherDecorator(UnaryOperator<ICalFeedPort> value) {
+            this.fetcherDecorators.add(Objects.requireNonNull(value, "fetcherDecorator"));
+            return this;
+        }
+
+        /**
+         * Adds a wrapper around every sync run this host starts (the request hook's, on the executor, and the
+         * management's sync now, on the caller's thread), e.g. to observe it; wrappers apply in the order added.
+         */
+        public Builder runDecorator(UnaryOperator<Runnable> value) {
+            this.runDecorators.add(Objects.requireNonNull(value, "runDecorator"));
+            return this;
+        }
+
         /** Adds a last say on the core's builder (parser, back-off …), run after every port is set. */
         public Builder customizer(Consumer<Bokit.Builder> value) {
             this.customizers.add(Objects.requireNonNull(value, "customizer"));
@@ -204,22 +226,37 @@ public final class BokitHost implements AutoCloseable {
                             settings.executorShutdownTimeout())
                     : null;
             Executor runOn = own == null ? executor : own.asExecutor();
+            UnaryOperator<Runnable> decorateRun = task -> {
+                Runnable decorated = task;
+                for (UnaryOperator<Runnable> decorator : runDecorators) {
+                    decorated = decorator.apply(decorated);
+                }
+                return decorated;
+            };
+            Executor runs = runDecorators.isEmpty() ? runOn : task -> runOn.execute(decorateRun.apply(task));
+            ICalFeedPort fetchWith = fetcher;
             try {
+                if (fetchWith == null) {
+                    fetchWith = new HttpFeedFetcher(settings.httpFetchSettings(clockPort));
+                }
+                for (UnaryOperator<ICalFeedPort> decorator : fetcherDecorators) {
+                    fetchWith = decorator.apply(fetchWith);
+                }
                 Bokit.Builder core = Bokit.builder()
                         .options(options != null ? options : jdbc.options())
                         .syncState(syncState != null ? syncState : jdbc.syncState())
                         .catalog(catalog != null ? catalog : jdbc.feedCatalog())
                         .bookings(bookings != null ? bookings : jdbc.bookingStore())
-                        .fetcher(fetcher != null ? fetcher : new HttpFeedFetcher(settings.httpFetchSettings(clockPort)))
+                        .fetcher(fetchWith)
                         .clock(clockPort)
                         .settings(settings.run())
                         .checkExecutor(runOn)
-                        .runExecutor(runOn);
+                        .runExecutor(runs);
                 listeners.forEach(core::listener);
                 customizers.forEach(customizer -> customizer.accept(core));
                 Bokit bokit = core.build();
                 StartupRegistration.apply(bokit, settings);
-                return new BokitHost(settings, bokit, own);
+                return new BokitHost(settings, bokit, own, decorateRun);
             } catch (RuntimeException e) {
                 if (own != null) {
                     own.close();
