@@ -30,7 +30,7 @@ import javax.sql.DataSource;
  * Starts bokit through {@link BokitHost}: the settings from {@link BokitConfiguration} and the
  * environment, the application's {@link DataSource}, and any bean of a port (clock, options, sync
  * state, feed catalog, booking store, fetcher) in place of the default one, plus every
- * {@link SyncListener} bean.
+ * {@link SyncListener} bean and every {@link BokitHostCustomizer} bean.
  */
 @Factory
 @Requires(property = BokitSettings.ENABLED, notEquals = StringUtils.FALSE)
@@ -51,7 +51,8 @@ final class BokitFactory {
             BeanProvider<FeedCatalogPort> catalog,
             BeanProvider<BookingStorePort> bookings,
             BeanProvider<ICalFeedPort> fetcher,
-            List<SyncListener> listeners) {
+            List<SyncListener> listeners,
+            List<BokitHostCustomizer> customizers) {
         BokitHost.Builder host = BokitHost.builder(settings(config, environment))
                 .dataSource(() -> dataSource.isPresent() ? dataSource.get() : null);
         clock.ifPresent(host::clock);
@@ -61,6 +62,7 @@ final class BokitFactory {
         bookings.ifPresent(host::bookings);
         fetcher.ifPresent(host::fetcher);
         listeners.forEach(host::listener);
+        customizers.forEach(customizer -> customizer.customize(host));
         return host.build();
     }
 

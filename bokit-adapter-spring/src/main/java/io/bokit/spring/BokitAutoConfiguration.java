@@ -49,8 +49,8 @@ public class BokitAutoConfiguration {
 
     /**
      * bokit in this application: the stores over the unique DataSource (transaction-aware, asked only when
-     * some store port is not a bean), every port bean, every {@link SyncListener} bean, then every
-     * {@link BokitCustomizer}; the declared calendars and feeds are registered before the web server
+     * some store port is not a bean), every port bean, every {@link SyncListener} bean, every
+     * {@link BokitHostCustomizer}, then every {@link BokitCustomizer}; the declared calendars and feeds are registered before the web server
      * takes requests. Closed with the context.
      */
     @Bean(destroyMethod = "close")
@@ -67,7 +67,8 @@ public class BokitAutoConfiguration {
             ObjectProvider<RunSettings> runSettings,
             @Qualifier(EXECUTOR_BEAN) ObjectProvider<Executor> executor,
             ObjectProvider<SyncListener> listeners,
-            ObjectProvider<BokitCustomizer> customizers) {
+            ObjectProvider<BokitCustomizer> customizers,
+            ObjectProvider<BokitHostCustomizer> hostCustomizers) {
         BokitHost.Builder host = BokitHost.builder(properties.toSettings())
                 .dataSource(() -> {
                     DataSource found = dataSource.getIfUnique();
@@ -82,6 +83,7 @@ public class BokitAutoConfiguration {
                 .executor(executor.getIfAvailable());
         runSettings.ifAvailable(settings -> host.customizer(core -> core.settings(settings)));
         listeners.orderedStream().forEach(host::listener);
+        hostCustomizers.orderedStream().forEach(customizer -> customizer.customize(host));
         customizers.orderedStream().forEach(customizer -> host.customizer(customizer::customize));
         return host.build();
     }
