@@ -26,6 +26,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
@@ -39,6 +40,7 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnProperty(prefix = BokitProperties.PREFIX, name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(BokitProperties.class)
+@ImportRuntimeHints(BokitRuntimeHints.class)
 public class BokitAutoConfiguration {
 
     /**
