@@ -94,6 +94,7 @@ final class BokitFactory {
                 .executorThreads(executor.getThreads().orElse(null))
                 .executorQueueCapacity(executor.getQueueCapacity().orElse(null))
                 .executorShutdownTimeout(executor.getShutdownTimeout().orElse(null))
+                .executorVirtualThreads(executor.getVirtualThreads().orElse(null))
                 .schemaInitialize(config.getSchema().getInitialize().orElse(null))
                 .tablePrefix(config.getSchema().getTablePrefix().orElse(null))
                 .databaseMaxConnections(config.getDatabase().getMaxConnections().orElse(null))

@@ -103,6 +103,7 @@ public class BokitProperties {
                 .executorThreads(executor.getThreads())
                 .executorQueueCapacity(executor.getQueueCapacity())
                 .executorShutdownTimeout(executor.getShutdownTimeout())
+                .executorVirtualThreads(executor.isVirtualThreads())
                 .schemaInitialize(schema.getInitialize())
                 .tablePrefix(schema.getTablePrefix())
                 .databaseMaxConnections(database.getMaxConnections())
@@ -259,6 +260,9 @@ public class BokitProperties {
         /** How long shutdown waits for a running sync before interrupting it. */
         private Duration shutdownTimeout = BokitSettings.DEFAULT_EXECUTOR_SHUTDOWN_TIMEOUT;
 
+        /** Whether the executor's threads are virtual threads (Java 21 or later; refused at startup on Java 17). */
+        private boolean virtualThreads = false;
+
         public int getThreads() {
             return threads;
         }
@@ -281,6 +285,14 @@ public class BokitProperties {
 
         public void setShutdownTimeout(Duration shutdownTimeout) {
             this.shutdownTimeout = shutdownTimeout;
+        }
+
+        public boolean isVirtualThreads() {
+            return virtualThreads;
+        }
+
+        public void setVirtualThreads(boolean virtualThreads) {
+            this.virtualThreads = virtualThreads;
         }
     }
 

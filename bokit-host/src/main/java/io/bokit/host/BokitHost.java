@@ -223,7 +223,8 @@ public final class BokitHost implements AutoCloseable {
                     ? new SyncExecutor(
                             settings.executorThreads(),
                             settings.executorQueueCapacity(),
-                            settings.executorShutdownTimeout())
+                            settings.executorShutdownTimeout(),
+                            settings.executorVirtualThreads())
                     : null;
             Executor runOn = own == null ? executor : own.asExecutor();
             UnaryOperator<Runnable> decorateRun = task -> {
