@@ -57,14 +57,18 @@ public final class BokitObservations {
                     .contextualName("bokit sync run")
                     .lowCardinalityKeyValue(OUTCOME, "skipped")
                     .start();
-            currentRun.set(observation);
+            // a sync now while another run holds the lease ends at once as skipped: it must not take the running one's
+            // place
+            boolean current = currentRun.compareAndSet(null, observation);
             try (Observation.Scope scope = observation.openScope()) {
                 run.run();
             } catch (RuntimeException | Error e) {
                 observation.lowCardinalityKeyValue(OUTCOME, "error").error(e);
                 throw e;
             } finally {
-                currentRun.compareAndSet(observation, null);
+                if (current) {
+                    currentRun.compareAndSet(observation, null);
+                }
                 observation.stop();
             }
         };

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.bokit.core.domain.FeedUrl;
+import io.bokit.core.port.out.ICalFeedPort;
 import io.bokit.host.BokitHost;
 import io.bokit.host.BokitSettings;
 import io.bokit.host.BokitSettings.CalendarDeclaration;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -117,6 +119,35 @@ class BokitObservationsTest {
                 .that()
                 .hasLowCardinalityKeyValue(BokitObservations.CHANNEL, "www.airbnb.com")
                 .hasLowCardinalityKeyValue(BokitObservations.OUTCOME, "content");
+    }
+
+    @Test
+    void aSyncNowWhileARunHoldsTheLeaseIsSkippedAndLeavesTheRunningOneAlone() {
+        // given a feed whose fetch asks for a sync now, while its own run holds the lease
+        AtomicReference<BokitHost> self = new AtomicReference<>();
+        AtomicReference<Map<String, Object>> inner = new AtomicReference<>();
+        feeds.answer(FeedUrl.parse(AIRBNB), request -> {
+            inner.set(self.get().management().sync());
+            return new ICalFeedPort.Content(airbnbFeed(), null, null);
+        });
+
+        // when
+        try (BokitHost host = observedHost(Map.of("airbnb", new FeedDeclaration(AIRBNB, null)), Runnable::run)) {
+            self.set(host);
+            host.management().sync();
+        }
+
+        // then the inner one found the lease held, and each run has its own outcome
+        assertThat(inner.get()).containsEntry("result", "busy");
+        assertThat(stopped)
+                .filteredOn(context -> context.getName().equals(BokitObservations.RUN))
+                .extracting(context -> key(context, BokitObservations.OUTCOME))
+                .containsExactly("skipped", "ok");
+        assertThat(stopped)
+                .filteredOn(context -> context.getName().equals(BokitObservations.FETCH))
+                .singleElement()
+                .satisfies(fetch ->
+                        assertThat(key(fetch, BokitObservations.OUTCOME)).isEqualTo("content"));
     }
 
     private BokitHost observedHost(Map<String, FeedDeclaration> declared, Executor executor) {
