@@ -1,7 +1,7 @@
 /**
  * bokit's framework-free embedding layer: {@code BokitSettings}, the {@code BokitHost} builder, the request trigger,
  * the management and health views, a plain Servlet filter ({@code io.bokit.host.servlet}) and the Micrometer binder
- * ({@code io.bokit.host.micrometer}). The Servlet API and Micrometer are optional: a host that uses neither part needs
+ * and observations ({@code io.bokit.host.micrometer}). The Servlet API and Micrometer are optional: a host that uses neither part needs
  * neither jar.
  */
 module io.bokit.host {
@@ -11,6 +11,7 @@ module io.bokit.host {
     requires org.slf4j;
     requires static transitive jakarta.servlet;
     requires static transitive micrometer.core;
+    requires static transitive micrometer.observation;
 
     exports io.bokit.host;
     exports io.bokit.host.servlet;

@@ -93,6 +93,9 @@ public interface BokitConfiguration {
 
         /** How long closing the context waits for a running sync before interrupting it (default 30 seconds). */
         Optional<Duration> getShutdownTimeout();
+
+        /** Whether the threads are virtual threads (Java 21 or later; refused at startup on Java 17; default false). */
+        Optional<Boolean> getVirtualThreads();
     }
 
     /** The schema: when the tables are created and what they are called. */

@@ -31,7 +31,7 @@ import javax.sql.DataSource;
  * Starts bokit through {@link BokitHost}: the settings from {@link BokitConfiguration} and the
  * environment, the application's {@link DataSource}, and any bean of a port (clock, options, sync
  * state, feed catalog, booking store, fetcher) in place of the default one, plus every
- * {@link SyncListener} bean.
+ * {@link SyncListener} bean and every {@link BokitHostCustomizer} bean.
  */
 @Factory
 @Requires(property = BokitSettings.ENABLED, notEquals = StringUtils.FALSE)
@@ -53,7 +53,8 @@ final class BokitFactory {
             BeanProvider<BookingStorePort> bookings,
             BeanProvider<ICalFeedPort> fetcher,
             BeanProvider<HostReservationsPort> hostReservations,
-            List<SyncListener> listeners) {
+            List<SyncListener> listeners,
+            List<BokitHostCustomizer> customizers) {
         BokitHost.Builder host = BokitHost.builder(settings(config, environment))
                 .dataSource(() -> dataSource.isPresent() ? dataSource.get() : null);
         clock.ifPresent(host::clock);
@@ -64,6 +65,7 @@ final class BokitFactory {
         fetcher.ifPresent(host::fetcher);
         hostReservations.ifPresent(host::hostReservations);
         listeners.forEach(host::listener);
+        customizers.forEach(customizer -> customizer.customize(host));
         return host.build();
     }
 
@@ -97,6 +99,7 @@ final class BokitFactory {
                 .executorThreads(executor.getThreads().orElse(null))
                 .executorQueueCapacity(executor.getQueueCapacity().orElse(null))
                 .executorShutdownTimeout(executor.getShutdownTimeout().orElse(null))
+                .executorVirtualThreads(executor.getVirtualThreads().orElse(null))
                 .schemaInitialize(config.getSchema().getInitialize().orElse(null))
                 .tablePrefix(config.getSchema().getTablePrefix().orElse(null))
                 .databaseMaxConnections(config.getDatabase().getMaxConnections().orElse(null))

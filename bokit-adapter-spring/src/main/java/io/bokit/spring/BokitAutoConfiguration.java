@@ -29,6 +29,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
@@ -42,6 +43,7 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnProperty(prefix = BokitProperties.PREFIX, name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(BokitProperties.class)
+@ImportRuntimeHints(BokitRuntimeHints.class)
 public class BokitAutoConfiguration {
 
     /**
@@ -52,8 +54,8 @@ public class BokitAutoConfiguration {
 
     /**
      * bokit in this application: the stores over the unique DataSource (transaction-aware, asked only when
-     * some store port is not a bean), every port bean, every {@link SyncListener} bean, then every
-     * {@link BokitCustomizer}; the declared calendars and feeds are registered before the web server
+     * some store port is not a bean), every port bean, every {@link SyncListener} bean, every
+     * {@link BokitHostCustomizer}, then every {@link BokitCustomizer}; the declared calendars and feeds are registered before the web server
      * takes requests. Closed with the context.
      */
     @Bean(destroyMethod = "close")
@@ -71,7 +73,8 @@ public class BokitAutoConfiguration {
             ObjectProvider<RunSettings> runSettings,
             @Qualifier(EXECUTOR_BEAN) ObjectProvider<Executor> executor,
             ObjectProvider<SyncListener> listeners,
-            ObjectProvider<BokitCustomizer> customizers) {
+            ObjectProvider<BokitCustomizer> customizers,
+            ObjectProvider<BokitHostCustomizer> hostCustomizers) {
         BokitHost.Builder host = BokitHost.builder(properties.toSettings())
                 .dataSource(() -> {
                     DataSource found = dataSource.getIfUnique();
@@ -87,6 +90,7 @@ public class BokitAutoConfiguration {
                 .executor(executor.getIfAvailable());
         runSettings.ifAvailable(settings -> host.customizer(core -> core.settings(settings)));
         listeners.orderedStream().forEach(host::listener);
+        hostCustomizers.orderedStream().forEach(customizer -> customizer.customize(host));
         customizers.orderedStream().forEach(customizer -> host.customizer(customizer::customize));
         return host.build();
     }

@@ -108,6 +108,7 @@ public class BokitProperties {
                 .executorThreads(executor.getThreads())
                 .executorQueueCapacity(executor.getQueueCapacity())
                 .executorShutdownTimeout(executor.getShutdownTimeout())
+                .executorVirtualThreads(executor.isVirtualThreads())
                 .schemaInitialize(schema.getInitialize())
                 .tablePrefix(schema.getTablePrefix())
                 .databaseMaxConnections(database.getMaxConnections())
@@ -293,6 +294,9 @@ public class BokitProperties {
         /** How long shutdown waits for a running sync before interrupting it. */
         private Duration shutdownTimeout = BokitSettings.DEFAULT_EXECUTOR_SHUTDOWN_TIMEOUT;
 
+        /** Whether the executor's threads are virtual threads (Java 21 or later; refused at startup on Java 17). */
+        private boolean virtualThreads = false;
+
         public int getThreads() {
             return threads;
         }
@@ -315,6 +319,14 @@ public class BokitProperties {
 
         public void setShutdownTimeout(Duration shutdownTimeout) {
             this.shutdownTimeout = shutdownTimeout;
+        }
+
+        public boolean isVirtualThreads() {
+            return virtualThreads;
+        }
+
+        public void setVirtualThreads(boolean virtualThreads) {
+            this.virtualThreads = virtualThreads;
         }
     }
 

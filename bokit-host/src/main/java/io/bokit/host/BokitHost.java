@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 /**
@@ -52,7 +53,8 @@ public final class BokitHost implements AutoCloseable {
             Bokit bokit,
             SyncExecutor ownExecutor,
             ClockPort clock,
-            ExportServer.Versions exportVersions) {
+            ExportServer.Versions exportVersions,
+            UnaryOperator<Runnable> runDecorator) {
         this.settings = settings;
         this.bokit = bokit;
         this.ownExecutor = ownExecutor;
@@ -61,7 +63,7 @@ public final class BokitHost implements AutoCloseable {
                 settings.excludedPaths(),
                 PathPatterns.of(settings.exportEnabled() ? List.of(settings.exportPath() + "/**") : List.of()),
                 settings.triggerEnabled());
-        this.management = new BokitManagement(bokit);
+        this.management = new BokitManagement(bokit, runDecorator);
         this.exports = new ExportServer(
                 bokit.exportLinks(),
                 bokit.export(),
@@ -137,6 +139,8 @@ public final class BokitHost implements AutoCloseable {
         private Executor executor;
         private final List<SyncListener> listeners = new ArrayList<>();
         private final List<Consumer<Bokit.Builder>> customizers = new ArrayList<>();
+        private final List<UnaryOperator<ICalFeedPort>> fetcherDecorators = new ArrayList<>();
+        private final List<UnaryOperator<Runnable>> runDecorators = new ArrayList<>();
 
         private Builder(BokitSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -221,6 +225,24 @@ public final class BokitHost implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Adds a wrapper around the feed fetcher (the given one or the HTTP one), e.g. to observe every fetch
+         * ({@code io.bokit.host.micrometer.BokitObservations}); wrappers apply in the order added.
+         */
+        public Builder fetcherDecorator(UnaryOperator<ICalFeedPort> value) {
+            this.fetcherDecorators.add(Objects.requireNonNull(value, "fetcherDecorator"));
+            return this;
+        }
+
+        /**
+         * Adds a wrapper around every sync run this host starts (the request hook's, on the executor, and the
+         * management's sync now, on the caller's thread), e.g. to observe it; wrappers apply in the order added.
+         */
+        public Builder runDecorator(UnaryOperator<Runnable> value) {
+            this.runDecorators.add(Objects.requireNonNull(value, "runDecorator"));
+            return this;
+        }
+
         /** Adds a last say on the core's builder (parser, back-off …), run after every port is set. */
         public Builder customizer(Consumer<Bokit.Builder> value) {
             this.customizers.add(Objects.requireNonNull(value, "customizer"));
@@ -242,11 +264,27 @@ public final class BokitHost implements AutoCloseable {
                     ? new SyncExecutor(
                             settings.executorThreads(),
                             settings.executorQueueCapacity(),
-                            settings.executorShutdownTimeout())
+                            settings.executorShutdownTimeout(),
+                            settings.executorVirtualThreads())
                     : null;
             Executor runOn = own == null ? executor : own.asExecutor();
             ExportServer.Versions exportVersions = new ExportServer.Versions();
+            UnaryOperator<Runnable> decorateRun = task -> {
+                Runnable decorated = task;
+                for (UnaryOperator<Runnable> decorator : runDecorators) {
+                    decorated = decorator.apply(decorated);
+                }
+                return decorated;
+            };
+            Executor runs = runDecorators.isEmpty() ? runOn : task -> runOn.execute(decorateRun.apply(task));
+            ICalFeedPort fetchWith = fetcher;
             try {
+                if (fetchWith == null) {
+                    fetchWith = new HttpFeedFetcher(settings.httpFetchSettings(clockPort));
+                }
+                for (UnaryOperator<ICalFeedPort> decorator : fetcherDecorators) {
+                    fetchWith = decorator.apply(fetchWith);
+                }
                 Bokit.Builder core = Bokit.builder()
                         .options(options != null ? options : jdbc.options())
                         .syncState(syncState != null ? syncState : jdbc.syncState())
@@ -254,11 +292,11 @@ public final class BokitHost implements AutoCloseable {
                         .bookings(new InvalidatingBookingStore(
                                 bookings != null ? bookings : jdbc.bookingStore(), exportVersions))
                         .exportLinks(exportLinks != null ? exportLinks : jdbc == null ? null : jdbc.exportLinks())
-                        .fetcher(fetcher != null ? fetcher : new HttpFeedFetcher(settings.httpFetchSettings(clockPort)))
+                        .fetcher(fetchWith)
                         .clock(clockPort)
                         .settings(settings.run())
                         .checkExecutor(runOn)
-                        .runExecutor(runOn);
+                        .runExecutor(runs);
                 core.listener(exportVersions);
                 if (hostReservations != null) {
                     core.hostReservations(hostReservations);
@@ -267,7 +305,7 @@ public final class BokitHost implements AutoCloseable {
                 customizers.forEach(customizer -> customizer.accept(core));
                 Bokit bokit = core.build();
                 StartupRegistration.apply(bokit, settings);
-                return new BokitHost(settings, bokit, own, clockPort, exportVersions);
+                return new BokitHost(settings, bokit, own, clockPort, exportVersions, decorateRun);
             } catch (RuntimeException e) {
                 if (own != null) {
                     own.close();

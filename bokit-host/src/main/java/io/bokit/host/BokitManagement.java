@@ -5,8 +5,11 @@ import io.bokit.core.application.SyncHealth;
 import io.bokit.core.domain.InvalidOptionException;
 import io.bokit.core.port.in.OptionValue;
 import io.bokit.core.port.in.SyncCommand;
+import io.bokit.core.port.in.SyncResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 /**
  * The operations of every adapter's management endpoint, with one output shape: the status, a sync
@@ -16,9 +19,11 @@ import java.util.Map;
  */
 public final class BokitManagement {
     private final Bokit bokit;
+    private final UnaryOperator<Runnable> runDecorator;
 
-    BokitManagement(Bokit bokit) {
+    BokitManagement(Bokit bokit, UnaryOperator<Runnable> runDecorator) {
         this.bokit = bokit;
+        this.runDecorator = runDecorator;
     }
 
     /** The status: install gate, interval, last claim, decision, lease, feeds, health and last report. */
@@ -39,7 +44,11 @@ public final class BokitManagement {
      * @return {@code result=completed} with the report, or {@code result=busy} with the lease holder
      */
     public Map<String, Object> sync() {
-        return StatusView.result(bokit.sync().sync(SyncCommand.forceAll()));
+        AtomicReference<SyncResult> result = new AtomicReference<>();
+        runDecorator
+                .apply(() -> result.set(bokit.sync().sync(SyncCommand.forceAll())))
+                .run();
+        return StatusView.result(result.get());
     }
 
     /**

@@ -63,6 +63,8 @@ public final class BokitSettings {
     public static final String EXECUTOR_QUEUE_CAPACITY = "bokit.executor.queue-capacity";
     /** {@code bokit.executor.shutdown-timeout}. */
     public static final String EXECUTOR_SHUTDOWN_TIMEOUT = "bokit.executor.shutdown-timeout";
+    /** {@code bokit.executor.virtual-threads}: whether bokit's executor runs on virtual threads (Java 21 or later). */
+    public static final String EXECUTOR_VIRTUAL_THREADS = "bokit.executor.virtual-threads";
     /** {@code bokit.schema.initialize}. */
     public static final String SCHEMA_INITIALIZE = "bokit.schema.initialize";
     /** {@code bokit.schema.table-prefix}. */
@@ -157,6 +159,7 @@ public final class BokitSettings {
     private final int executorThreads;
     private final int executorQueueCapacity;
     private final Duration executorShutdownTimeout;
+    private final boolean executorVirtualThreads;
     private final InitializeMode schemaInitialize;
     private final String tablePrefix;
     private final int databaseMaxConnections;
@@ -198,6 +201,10 @@ public final class BokitSettings {
         requireBetween(EXECUTOR_THREADS, executorThreads, 1, 64);
         requireBetween(EXECUTOR_QUEUE_CAPACITY, executorQueueCapacity, 1, 10_000);
         requireBetween(EXECUTOR_SHUTDOWN_TIMEOUT, executorShutdownTimeout, Duration.ZERO, Duration.ofHours(1));
+        this.executorVirtualThreads = Boolean.TRUE.equals(b.executorVirtualThreads);
+        if (executorVirtualThreads && !VirtualThreads.available()) {
+            throw new BokitConfigurationException(EXECUTOR_VIRTUAL_THREADS, SyncExecutor.NEEDS_JAVA_21);
+        }
         this.schemaInitialize = orDefault(b.schemaInitialize, DEFAULT_SCHEMA_INITIALIZE);
         this.tablePrefix = orDefault(b.tablePrefix, DEFAULT_TABLE_PREFIX);
         this.databaseMaxConnections = orDefault(b.databaseMaxConnections, DEFAULT_DATABASE_MAX_CONNECTIONS);
@@ -323,6 +330,11 @@ public final class BokitSettings {
     /** How long closing waits for a running sync. */
     public Duration executorShutdownTimeout() {
         return executorShutdownTimeout;
+    }
+
+    /** Whether bokit's executor runs on virtual threads; false by default. */
+    public boolean executorVirtualThreads() {
+        return executorVirtualThreads;
     }
 
     /** When the tables are created or upgraded. */
@@ -492,6 +504,7 @@ public final class BokitSettings {
         private Integer executorThreads;
         private Integer executorQueueCapacity;
         private Duration executorShutdownTimeout;
+        private Boolean executorVirtualThreads;
         private InitializeMode schemaInitialize;
         private String tablePrefix;
         private Integer databaseMaxConnections;
@@ -588,6 +601,12 @@ public final class BokitSettings {
         /** {@value BokitSettings#EXECUTOR_SHUTDOWN_TIMEOUT}, 0 to 1 hour. */
         public Builder executorShutdownTimeout(Duration value) {
             this.executorShutdownTimeout = value;
+            return this;
+        }
+
+        /** {@value BokitSettings#EXECUTOR_VIRTUAL_THREADS}; true is refused on Java 17 to 20. */
+        public Builder executorVirtualThreads(Boolean value) {
+            this.executorVirtualThreads = value;
             return this;
         }
 

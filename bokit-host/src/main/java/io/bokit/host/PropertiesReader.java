@@ -53,6 +53,7 @@ final class PropertiesReader {
                 case BokitSettings.EXECUTOR_THREADS -> b.executorThreads(integer(key, value));
                 case BokitSettings.EXECUTOR_QUEUE_CAPACITY -> b.executorQueueCapacity(integer(key, value));
                 case BokitSettings.EXECUTOR_SHUTDOWN_TIMEOUT -> b.executorShutdownTimeout(duration(key, value));
+                case BokitSettings.EXECUTOR_VIRTUAL_THREADS -> b.executorVirtualThreads(bool(key, value));
                 case BokitSettings.SCHEMA_INITIALIZE -> b.schemaInitialize(initialize(key, value));
                 case BokitSettings.SCHEMA_TABLE_PREFIX -> b.tablePrefix(value);
                 case BokitSettings.DATABASE_MAX_CONNECTIONS -> b.databaseMaxConnections(integer(key, value));

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,11 +20,15 @@ import org.slf4j.LoggerFactory;
  * running sync, then interrupts it.
  *
  * <p>The adapters (Spring, Micronaut) create it from their {@code bokit.executor.*} properties; its messages name
- * them. It deliberately does not implement {@link Executor}, so a framework's own executor auto-configuration (Spring's
+ * them. With {@code bokit.executor.virtual-threads=true} (Java 21 or later) its threads are virtual threads, with the
+ * same bounds and names. It deliberately does not implement {@link Executor}, so a framework's own executor auto-configuration (Spring's
  * {@code @Async}) never picks it up; {@link #asExecutor()} hands it to bokit's builder.
  */
 public final class SyncExecutor implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SyncExecutor.class);
+
+    /** Why virtual threads are refused on Java 17 to 20. */
+    static final String NEEDS_JAVA_21 = "needs Java 21 or later";
 
     private final ThreadPoolExecutor pool;
     private final Duration shutdownTimeout;
@@ -37,6 +42,22 @@ public final class SyncExecutor implements AutoCloseable {
      * @throws IllegalArgumentException naming the bad value
      */
     public SyncExecutor(int threads, int queueCapacity, Duration shutdownTimeout) {
+        this(threads, queueCapacity, shutdownTimeout, false);
+    }
+
+    /**
+     * Creates the pool, on virtual threads when asked.
+     *
+     * @param threads how many threads, at least 1
+     * @param queueCapacity how many tasks may wait, at least 1
+     * @param shutdownTimeout how long {@link #close()} waits for running tasks, not negative
+     * @param virtualThreads whether the pool's threads are virtual threads (Java 21 or later)
+     * @throws IllegalArgumentException naming the bad value, or when virtual threads are asked for on Java 17 to 20
+     */
+    public SyncExecutor(int threads, int queueCapacity, Duration shutdownTimeout, boolean virtualThreads) {
+        if (virtualThreads && !VirtualThreads.available()) {
+            throw new IllegalArgumentException(BokitSettings.EXECUTOR_VIRTUAL_THREADS + " " + NEEDS_JAVA_21);
+        }
         if (threads < 1 || threads > 64) {
             throw new IllegalArgumentException("bokit.executor.threads must be 1 to 64, was " + threads);
         }
@@ -51,17 +72,20 @@ public final class SyncExecutor implements AutoCloseable {
         }
         this.shutdownTimeout = shutdownTimeout;
         AtomicInteger number = new AtomicInteger();
+        ThreadFactory virtual = virtualThreads ? VirtualThreads.factory("bokit-sync-") : null;
         this.pool = new ThreadPoolExecutor(
                 threads,
                 threads,
                 60,
                 TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(queueCapacity),
-                task -> {
-                    Thread thread = new Thread(task, "bokit-sync-" + number.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                },
+                virtual != null
+                        ? virtual
+                        : task -> {
+                            Thread thread = new Thread(task, "bokit-sync-" + number.incrementAndGet());
+                            thread.setDaemon(true);
+                            return thread;
+                        },
                 (task, executor) -> {
                     log.warn("[AutoSync] The sync executor is full or shut down; a sync task was refused");
                     throw new RejectedExecutionException("bokit's sync executor is full or shut down");

@@ -26,6 +26,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
 
 /**
  * One behaviour suite for every host adapter (Spring, Micronaut, …): the same {@code bokit.*}
@@ -223,6 +225,15 @@ public abstract class HostAdapterContract {
         properties.put("bokit.executor.threads", "0");
 
         assertStartupFails(properties, "Invalid bokit.executor.threads: must be 1 to 64, was 0");
+    }
+
+    @Test
+    @EnabledForJreRange(max = JRE.JAVA_20)
+    void virtualThreadsBeforeJava21AreRefused() {
+        Map<String, String> properties = good();
+        properties.put("bokit.executor.virtual-threads", "true");
+
+        assertStartupFails(properties, "Invalid bokit.executor.virtual-threads: needs Java 21 or later");
     }
 
     @Test
