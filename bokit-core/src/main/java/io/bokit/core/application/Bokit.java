@@ -78,7 +78,12 @@ public final class Bokit {
         this.bookings = new BookingsService(b.bookings);
         this.status = new StatusService(b.options, b.syncState, b.catalog, b.clock);
         this.export = new ExportService(b.catalog, b.bookings, b.hostReservations, b.clock);
-        this.localBookings = new LocalBookingsService(b.catalog, b.bookings, b.clock);
+        this.localBookings = new LocalBookingsService(
+                b.catalog, b.bookings, b.clock, LocalBookingsService.randomReferences(), calendar -> {
+                    if (detector.enabled()) {
+                        b.catalog.findCalendar(calendar).ifPresent(detector::look);
+                    }
+                });
         this.doubleBookings = new DoubleBookingsService(b.doubleBookings);
         this.clock = b.clock;
     }
