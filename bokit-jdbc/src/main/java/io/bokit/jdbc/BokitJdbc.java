@@ -2,6 +2,7 @@ package io.bokit.jdbc;
 
 import io.bokit.core.domain.InvalidInputException;
 import io.bokit.core.port.out.BookingStorePort;
+import io.bokit.core.port.out.DoubleBookingsPort;
 import io.bokit.core.port.out.FeedCatalogPort;
 import io.bokit.core.port.out.OptionsPort;
 import io.bokit.core.port.out.SyncStatePort;
@@ -11,7 +12,7 @@ import javax.sql.DataSource;
 
 /**
  * bokit's storage ports over one JDBC {@link DataSource} (H2 or PostgreSQL): build once, then hand
- * the four ports to {@code Bokit.builder()}.
+ * the ports to {@code Bokit.builder()}.
  *
  * <pre>{@code
  * BokitJdbc stores = BokitJdbc.builder(dataSource)
@@ -32,6 +33,7 @@ public final class BokitJdbc {
     private final SyncStatePort syncState;
     private final FeedCatalogPort feedCatalog;
     private final BookingStorePort bookingStore;
+    private final DoubleBookingsPort doubleBookings;
 
     private BokitJdbc(Dialect dialect, TablePrefix prefix, Jdbc jdbc, boolean dbTime) {
         this.dialect = dialect;
@@ -40,6 +42,7 @@ public final class BokitJdbc {
         this.syncState = new JdbcSyncState(jdbc, dialect, prefix, dbTime);
         this.feedCatalog = new JdbcFeedCatalog(jdbc, dialect, prefix);
         this.bookingStore = new JdbcBookingStore(jdbc, dialect, prefix);
+        this.doubleBookings = new JdbcDoubleBookings(jdbc, prefix);
     }
 
     /**
@@ -71,6 +74,11 @@ public final class BokitJdbc {
     /** The bookings and their history, in {@code <prefix>booking} and {@code <prefix>booking_history}; thread-safe. */
     public BookingStorePort bookingStore() {
         return bookingStore;
+    }
+
+    /** The double-booking records, in {@code <prefix>double_booking}; never null, thread-safe. */
+    public DoubleBookingsPort doubleBookings() {
+        return doubleBookings;
     }
 
     /** The database's dialect, detected or as set; never null. */
