@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
             FeedsCommand.class,
             BookingsCommand.class,
             HistoryCommand.class,
+            OverlapsCommand.class,
             DemoCommand.class,
             picocli.AutoComplete.GenerateCompletion.class
         })
