@@ -25,10 +25,13 @@ public interface SyncListener {
     /** A future block left its feed and was soft-deleted. */
     default void bookingDeleted(Booking booking) {}
 
-    /** A double booking was found: two sources sold the same nights (the record is open). */
+    /**
+     * A double booking was found: two sources sold the same nights (the record is open). Called after the feed's
+     * apply that made it, or, for a local booking, on the thread that added or changed it.
+     */
     default void doubleBookingOpened(DoubleBooking record) {}
 
-    /** A double booking went away: a side vanished, was cancelled or moved (the record is closed). */
+    /** A double booking went away: a side vanished, was cancelled or moved away (the record is closed). */
     default void doubleBookingClosed(DoubleBooking record) {}
 
     /** A run finished (whatever its feeds' outcomes). */
