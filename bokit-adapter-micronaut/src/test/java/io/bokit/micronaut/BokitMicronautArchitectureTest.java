@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 class BokitMicronautArchitectureTest {
     /**
      * What an adapter may use: the core's domain and ports, the assembled {@link Bokit}, the host layer,
-     * and the frameworks and libraries it glues together. {@link SyncHealth} is what
-     * {@link BokitHost#health()} returns and {@link InitializeMode} the type of
+     * and the frameworks and libraries it glues together. {@link SyncHealth} (with its {@link SyncHealth.Status}) is
+     * what {@link BokitHost#health()} returns and {@link InitializeMode} the type of
      * {@code BokitSettings.Builder.schemaInitialize}: the only other bokit types the host's API hands out.
      */
     private static final DescribedPredicate<JavaClass> HOST_API_AND_FRAMEWORKS = resideInAnyPackage(
@@ -44,6 +44,7 @@ class BokitMicronautArchitectureTest {
             .or(type(Bokit.class))
             .or(type(Bokit.Builder.class))
             .or(type(SyncHealth.class))
+            .or(type(SyncHealth.Status.class))
             .or(type(InitializeMode.class))
             .as("bokit's domain, ports, Bokit, bokit-host, the JDK, Micronaut, Jakarta, Micrometer, SLF4J or Reactor");
 

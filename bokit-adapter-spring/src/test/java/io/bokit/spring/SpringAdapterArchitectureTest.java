@@ -118,7 +118,10 @@ class SpringAdapterArchitectureTest {
                 if (Modifier.isPublic(method.getModifiers()) && method.getDeclaringClass() != Object.class) {
                     Stream.concat(Stream.of(method.getReturnType()), Stream.of(method.getParameterTypes()))
                             .filter(handed -> handed.getName().startsWith("io.bokit."))
-                            .forEach(handed -> names.add(handed.getName()));
+                            .forEach(handed -> {
+                                names.add(handed.getName());
+                                Stream.of(handed.getClasses()).forEach(nested -> names.add(nested.getName()));
+                            });
                 }
             }
         }

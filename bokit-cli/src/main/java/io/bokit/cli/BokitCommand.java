@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
             HistoryCommand.class,
             ExportsCommand.class,
             ExportCalendarCommand.class,
+            OverlapsCommand.class,
             DemoCommand.class,
             picocli.AutoComplete.GenerateCompletion.class
         })

@@ -1,5 +1,6 @@
 package io.bokit.cli;
 
+import io.bokit.core.domain.DoubleBooking;
 import io.bokit.core.domain.FeedResult;
 import io.bokit.core.domain.FetchState;
 import io.bokit.core.domain.SyncCounters;
@@ -30,6 +31,14 @@ final class ReportPrinter {
                 + String.format(Locale.ROOT, "%.1f s", report.duration().toMillis() / 1000.0)
                 + ": " + counters(totals)
                 + (report.errors() == 0 ? "; no errors" : "; " + report.errors() + " failed"));
+        for (DoubleBooking record : report.doubleBookingsOpened()) {
+            out.println("! Double booking " + OverlapsCommand.describe(record));
+        }
+        if (report.openDoubleBookings() > 0) {
+            out.println(report.openDoubleBookings()
+                    + (report.openDoubleBookings() == 1 ? " double booking is" : " double bookings are")
+                    + " open: see bokit-cli overlaps list");
+        }
     }
 
     private static String line(FeedResult feed, FetchState state, Instant now) {
@@ -90,7 +99,12 @@ final class ReportPrinter {
                 "durationMillis", report.duration().toMillis(),
                 "feeds", feeds,
                 "totals", countersJson(report.totals()),
-                "errors", report.errors());
+                "errors", report.errors(),
+                "openDoubleBookings", report.openDoubleBookings(),
+                "doubleBookingsOpened",
+                        report.doubleBookingsOpened().stream()
+                                .map(OverlapsCommand::json)
+                                .toList());
     }
 
     static Map<String, Object> countersJson(SyncCounters c) {

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Shows the install gate, the interval, the last claim, when the next sync is due, the run lease,"
-                    + " and for every feed its last success, last error, consecutive failures and back-off."
+                    + " for every feed its last success, last error, consecutive failures and back-off, and how"
+                    + " many double bookings are open."
         })
 final class StatusCommand implements Callable<Integer> {
     private final CliContext context;
@@ -42,11 +43,20 @@ final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Store store = context.openStore()) {
             SyncStatus status = store.bokit().status().status();
+            int doubleBookings = store.bokit().doubleBookings().open(null).size();
             Instant now = context.now();
             if (json) {
-                out.println(Json.write(json(status, now)));
+                Map<String, Object> object = json(status, now);
+                object.put("openDoubleBookings", doubleBookings);
+                out.println(Json.write(object));
             } else {
                 text(out, status, store.describe(), now);
+                out.println();
+                out.println("Double bookings: "
+                        + (doubleBookings == 0
+                                ? "none open"
+                                : doubleBookings + " open (two sources hold the same nights; see bokit-cli overlaps"
+                                        + " list)"));
             }
             return ExitCodes.OK;
         }

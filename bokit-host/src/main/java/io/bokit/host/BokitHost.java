@@ -6,6 +6,7 @@ import io.bokit.core.domain.Secrets;
 import io.bokit.core.port.out.BookingStorePort;
 import io.bokit.core.port.out.ClockPort;
 import io.bokit.core.port.out.ExportLinksPort;
+import io.bokit.core.port.out.DoubleBookingsPort;
 import io.bokit.core.port.out.FeedCatalogPort;
 import io.bokit.core.port.out.HostReservationsPort;
 import io.bokit.core.port.out.ICalFeedPort;
@@ -104,13 +105,13 @@ public final class BokitHost implements AutoCloseable {
     }
 
     /**
-     * The health by {@link SyncHealth}'s rules, with the reason masked; a store that cannot be read is
-     * down, with the error as the reason. Never throws; reads the store.
+     * The health by {@link SyncHealth}'s rules (up, degraded while double bookings are open, down), with the reason
+     * masked; a store that cannot be read is down, with the error as the reason. Never throws; reads the store.
      */
     public SyncHealth health() {
         try {
             SyncHealth health = bokit.health();
-            return new SyncHealth(health.up(), Secrets.mask(health.reason()));
+            return health.withReason(Secrets.mask(health.reason()));
         } catch (RuntimeException e) {
             return new SyncHealth(false, Secrets.mask(e.toString()));
         }
@@ -136,6 +137,7 @@ public final class BokitHost implements AutoCloseable {
         private ExportLinksPort exportLinks;
         private ICalFeedPort fetcher;
         private HostReservationsPort hostReservations;
+        private DoubleBookingsPort doubleBookings;
         private Executor executor;
         private final List<SyncListener> listeners = new ArrayList<>();
         private final List<Consumer<Bokit.Builder>> customizers = new ArrayList<>();
@@ -207,6 +209,15 @@ public final class BokitHost implements AutoCloseable {
         /** The host's own reservations, kept in its own tables, to export beside the bookings; none when not given. */
         public Builder hostReservations(HostReservationsPort value) {
             this.hostReservations = value;
+            return this;
+        }
+
+        /**
+         * Where double-booking records are kept; the JDBC one when not given and bokit opens its own stores, else none
+         * (detection off).
+         */
+        public Builder doubleBookings(DoubleBookingsPort value) {
+            this.doubleBookings = value;
             return this;
         }
 
@@ -300,6 +311,11 @@ public final class BokitHost implements AutoCloseable {
                 core.listener(exportVersions);
                 if (hostReservations != null) {
                     core.hostReservations(hostReservations);
+                }
+                if (doubleBookings != null) {
+                    core.doubleBookings(doubleBookings);
+                } else if (jdbc != null) {
+                    core.doubleBookings(jdbc.doubleBookings());
                 }
                 listeners.forEach(core::listener);
                 customizers.forEach(customizer -> customizer.accept(core));

@@ -1,8 +1,11 @@
 package io.bokit.host;
 
 import io.bokit.core.application.SyncHealth;
+import io.bokit.core.domain.BookingRef;
+import io.bokit.core.domain.DoubleBooking;
 import io.bokit.core.domain.FeedResult;
 import io.bokit.core.domain.FetchState;
+import io.bokit.core.domain.Overlap;
 import io.bokit.core.domain.RunLease;
 import io.bokit.core.domain.Secrets;
 import io.bokit.core.domain.SyncCounters;
@@ -39,9 +42,51 @@ public final class StatusView {
         out.put("decision", decision(status.decision()));
         out.put("lease", lease(status.lease()));
         out.put("problem", Secrets.mask(status.problem()));
-        out.put("health", Map.of("up", health.up(), "reason", Secrets.mask(health.reason())));
+        out.put("health", health(health));
+        out.put("openDoubleBookings", health.openDoubleBookings());
         out.put("feeds", status.feeds().stream().map(StatusView::feed).toList());
         out.put("lastReport", lastReport == null ? null : report(lastReport));
+        return out;
+    }
+
+    /**
+     * A health as {@code up} (true when up or degraded), {@code status} ({@code UP}, {@code DEGRADED} or
+     * {@code DOWN}), {@code reason} and {@code openDoubleBookings}.
+     */
+    public static Map<String, Object> health(SyncHealth health) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("up", health.up());
+        out.put("status", health.status().name());
+        out.put("reason", Secrets.mask(health.reason()));
+        out.put("openDoubleBookings", health.openDoubleBookings());
+        return out;
+    }
+
+    /**
+     * One double-booking record: calendar, both bookings ({@code feed}, {@code uid}, {@code recurrenceId}), the
+     * nights shared ({@code from}, {@code to} exclusive, {@code nights}), {@code foundAt} and {@code closedAt} (null
+     * while open).
+     */
+    public static Map<String, Object> doubleBooking(DoubleBooking record) {
+        Overlap overlap = record.overlap();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("calendar", overlap.calendar().value());
+        out.put("first", ref(overlap.first()));
+        out.put("second", ref(overlap.second()));
+        out.put("from", overlap.from().toString());
+        out.put("to", overlap.to().toString());
+        out.put("nights", overlap.nights());
+        out.put("foundAt", text(record.foundAt()));
+        out.put("closedAt", text(record.closedAt()));
+        out.put("open", record.open());
+        return out;
+    }
+
+    private static Map<String, Object> ref(BookingRef ref) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("feed", ref.feed().value());
+        out.put("uid", Secrets.mask(ref.key().uid()));
+        out.put("recurrenceId", ref.key().recurrenceId());
         return out;
     }
 
@@ -61,7 +106,7 @@ public final class StatusView {
         return out;
     }
 
-    /** One run's report: times, totals, errors and every feed's result. */
+    /** One run's report: times, totals, errors, every feed's result, the open double bookings and those it opened. */
     public static Map<String, Object> report(SyncReport report) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("startedAt", text(report.startedAt()));
@@ -70,6 +115,12 @@ public final class StatusView {
         out.put("totals", counters(report.totals()));
         out.put("errors", report.errors());
         out.put("feeds", report.feeds().stream().map(StatusView::feedResult).toList());
+        out.put("openDoubleBookings", report.openDoubleBookings());
+        out.put(
+                "doubleBookingsOpened",
+                report.doubleBookingsOpened().stream()
+                        .map(StatusView::doubleBooking)
+                        .toList());
         return out;
     }
 

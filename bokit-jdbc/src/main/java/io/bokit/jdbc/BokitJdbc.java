@@ -3,6 +3,7 @@ package io.bokit.jdbc;
 import io.bokit.core.domain.InvalidInputException;
 import io.bokit.core.port.out.BookingStorePort;
 import io.bokit.core.port.out.ExportLinksPort;
+import io.bokit.core.port.out.DoubleBookingsPort;
 import io.bokit.core.port.out.FeedCatalogPort;
 import io.bokit.core.port.out.OptionsPort;
 import io.bokit.core.port.out.SyncStatePort;
@@ -34,6 +35,7 @@ public final class BokitJdbc {
     private final FeedCatalogPort feedCatalog;
     private final BookingStorePort bookingStore;
     private final ExportLinksPort exportLinks;
+    private final DoubleBookingsPort doubleBookings;
 
     private BokitJdbc(Dialect dialect, TablePrefix prefix, Jdbc jdbc, boolean dbTime) {
         this.dialect = dialect;
@@ -43,6 +45,7 @@ public final class BokitJdbc {
         this.feedCatalog = new JdbcFeedCatalog(jdbc, dialect, prefix);
         this.bookingStore = new JdbcBookingStore(jdbc, dialect, prefix);
         this.exportLinks = new JdbcExportLinks(jdbc, dialect, prefix);
+        this.doubleBookings = new JdbcDoubleBookings(jdbc, prefix);
     }
 
     /**
@@ -79,6 +82,11 @@ public final class BokitJdbc {
     /** The served exports (their tokens as hashes), in {@code <prefix>export}; never null, thread-safe. */
     public ExportLinksPort exportLinks() {
         return exportLinks;
+    }
+
+    /** The double-booking records, in {@code <prefix>double_booking}; never null, thread-safe. */
+    public DoubleBookingsPort doubleBookings() {
+        return doubleBookings;
     }
 
     /** The database's dialect, detected or as set; never null. */

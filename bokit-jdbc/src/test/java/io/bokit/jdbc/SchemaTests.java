@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.bokit.core.domain.BookingKey;
+import io.bokit.core.domain.BookingRef;
+import io.bokit.core.domain.CalendarKey;
+import io.bokit.core.domain.DoubleBooking;
 import io.bokit.core.domain.FeedId;
 import io.bokit.core.domain.HistoryQuery;
+import io.bokit.core.domain.Overlap;
 import io.bokit.core.domain.StorageException;
 import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,11 +48,18 @@ abstract class SchemaTests {
 
     /** A new prefix whose tables are those of schema version 1, made by that version's script. */
     private String versionOneTables() {
+        return tablesOfVersion(1);
+    }
+
+    /** A new prefix whose tables are those of a schema version, made by the scripts up to that version. */
+    private String tablesOfVersion(int version) {
         String prefix = newPrefix();
         SchemaInitializer initializer = new SchemaInitializer(
                 new Jdbc(database().dataSource()), database().dialect(), TablePrefix.of(prefix));
         database().run(connection -> {
-            initializer.apply(connection, 1);
+            for (int v = 1; v <= version; v++) {
+                initializer.apply(connection, v);
+            }
             return null;
         });
         return prefix;
@@ -139,31 +153,65 @@ abstract class SchemaTests {
     }
 
     @Test
-    void upgradesVersionTwoTablesToServedExportsKeepingTheirRows() {
-        // given tables of schema version 2 holding a feed
-        String prefix = newPrefix();
-        SchemaInitializer initializer = new SchemaInitializer(
-                new Jdbc(database().dataSource()), database().dialect(), TablePrefix.of(prefix));
-        database().run(connection -> {
-            initializer.apply(connection, 1);
-            initializer.apply(connection, 2);
-            return null;
-        });
+    void upgradesVersionTwoTablesKeepingTheirRowsAndAddsTheServedExportsAndTheDoubleBookingRecords() {
+        // given tables of schema version 2, holding a feed with a booking and a history entry
+        String prefix = tablesOfVersion(2);
+        database()
+                .execute("INSERT INTO " + prefix + "booking_history (at_micros, calendar_key, feed_id, uid, kind)"
+                        + " VALUES (1, 'seaview', 'seaview-airbnb', 'alice', 'CREATED')");
+        database()
+                .execute("INSERT INTO " + prefix + "booking (feed_id, uid, calendar_key, status, check_in,"
+                        + " check_out, base_status, base_check_in, base_check_out) VALUES ('seaview-airbnb', 'alice',"
+                        + " 'seaview', 'CONFIRMED', DATE '2030-07-01', DATE '2030-07-05', 'CONFIRMED',"
+                        + " DATE '2030-07-01', DATE '2030-07-05')");
+        assertThat(version(prefix)).isEqualTo(2);
         database()
                 .execute("INSERT INTO " + prefix + "feed (feed_id, calendar_key, name, url, enabled,"
                         + " consecutive_failures, consecutive_empty) VALUES ('seaview-airbnb', 'seaview', 'Airbnb',"
                         + " 'https://www.airbnb.com/calendar/ical/1.ics?s=t', TRUE, 0, 0)");
-        assertThat(version(prefix)).isEqualTo(2);
+        assertThat(hasTable(prefix + "double_booking")).isFalse();
         assertThat(indexes(prefix, "export")).isEmpty();
 
         // when
         BokitJdbc stores = build(prefix, InitializeMode.ALWAYS);
 
-        // then version 3's export table is there, empty, with its unique token index, and the feed is kept
-        assertThat(version(prefix)).isEqualTo(3);
+        // then the rows are there, version 3's export table is empty with its unique token index, and
+        // version 4's double-booking records can be kept
+        assertThat(version(prefix)).isEqualTo(SchemaInitializer.LATEST_VERSION).isEqualTo(4);
+        assertThat(stores.feedCatalog().findFeed(FeedId.of("seaview-airbnb"))).isPresent();
         assertThat(stores.exportLinks().list()).isEmpty();
         assertThat(indexes(prefix, "export")).contains("export_token");
-        assertThat(stores.feedCatalog().findFeed(FeedId.of("seaview-airbnb"))).isPresent();
+        assertThat(stores.bookingStore().loadFeedBookings(FeedId.of("seaview-airbnb")))
+                .extracting(booking -> booking.key().uid())
+                .containsExactly("alice");
+        assertThat(stores.bookingStore().history(new HistoryQuery(null, FeedId.of("seaview-airbnb"), 10)))
+                .hasSize(1);
+        Overlap overlap = new Overlap(
+                CalendarKey.of("seaview"),
+                new BookingRef(FeedId.of("seaview-airbnb"), BookingKey.of("alice")),
+                new BookingRef(FeedId.of("seaview-booking"), BookingKey.of("b7")),
+                LocalDate.of(2030, 7, 3),
+                LocalDate.of(2030, 7, 5));
+        assertThat(stores.doubleBookings().open(overlap, Instant.parse("2030-06-01T10:00:00Z")))
+                .isTrue();
+        assertThat(stores.doubleBookings().listOpen(null))
+                .extracting(DoubleBooking::overlap)
+                .containsExactly(overlap);
+        assertThat(indexes(prefix, "double_booking")).contains("double_booking_open", "double_booking_by_open");
+    }
+
+    private boolean hasTable(String table) {
+        return database().run(connection -> {
+            try (ResultSet tables = connection
+                    .getMetaData()
+                    .getTables(
+                            connection.getCatalog(),
+                            connection.getSchema(),
+                            database().dialect().storedIdentifier(table),
+                            null)) {
+                return tables.next();
+            }
+        });
     }
 
     /** The names of a table's indexes, lower case, without the prefix. */

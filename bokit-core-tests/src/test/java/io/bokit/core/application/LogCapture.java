@@ -17,6 +17,14 @@ final class LogCapture implements AutoCloseable {
         logger.addAppender(appender);
     }
 
+    /** The lines logged at a level, e.g. {@code WARN}. */
+    synchronized List<String> lines(String level) {
+        return appender.list.stream()
+                .filter(event -> event.getLevel().toString().equals(level))
+                .map(ILoggingEvent::getFormattedMessage)
+                .toList();
+    }
+
     synchronized List<String> lines() {
         return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
     }

@@ -73,4 +73,23 @@ class SyncHealthTest {
                         .up())
                 .isTrue();
     }
+
+    @Test
+    void degradedWhileDoubleBookingsAreOpenAndDownStillWins() {
+        SyncHealth degraded = SyncHealth.assess(status(true, NOW.minus(HOUR), null), null, NOW, 2);
+        assertThat(degraded.status()).isEqualTo(SyncHealth.Status.DEGRADED);
+        assertThat(degraded.up()).as("degraded still syncs").isTrue();
+        assertThat(degraded.openDoubleBookings()).isEqualTo(2);
+        assertThat(degraded.reason())
+                .isEqualTo("2 double bookings are open: two sources hold the same nights (syncing on time)");
+
+        SyncHealth down =
+                SyncHealth.assess(status(true, NOW, null), report(FeedOutcome.FAILED, FeedOutcome.FAILED), NOW, 2);
+        assertThat(down.status()).isEqualTo(SyncHealth.Status.DOWN);
+        assertThat(down.openDoubleBookings()).isEqualTo(2);
+
+        assertThat(SyncHealth.assess(status(true, NOW, null), null, NOW, 0).status())
+                .isEqualTo(SyncHealth.Status.UP);
+        assertThat(new SyncHealth(false, "x").status()).isEqualTo(SyncHealth.Status.DOWN);
+    }
 }

@@ -4,6 +4,7 @@ import io.bokit.core.domain.Backoff;
 import io.bokit.core.port.in.AutoSyncUseCase;
 import io.bokit.core.port.in.BookingsUseCase;
 import io.bokit.core.port.in.ExportLinksUseCase;
+import io.bokit.core.port.in.DoubleBookingsUseCase;
 import io.bokit.core.port.in.ExportUseCase;
 import io.bokit.core.port.in.FeedsUseCase;
 import io.bokit.core.port.in.LocalBookingsUseCase;
@@ -13,6 +14,7 @@ import io.bokit.core.port.in.SyncUseCase;
 import io.bokit.core.port.out.BookingStorePort;
 import io.bokit.core.port.out.ClockPort;
 import io.bokit.core.port.out.ExportLinksPort;
+import io.bokit.core.port.out.DoubleBookingsPort;
 import io.bokit.core.port.out.FeedCatalogPort;
 import io.bokit.core.port.out.HostReservationsPort;
 import io.bokit.core.port.out.ICalFeedPort;
@@ -49,6 +51,7 @@ public final class Bokit {
     private final ExportService export;
     private final ExportLinksService exportLinks;
     private final LocalBookingsService localBookings;
+    private final DoubleBookingsService doubleBookings;
     private final LastReport lastReport = new LastReport();
     private final ClockPort clock;
 
@@ -57,10 +60,20 @@ public final class Bokit {
         all.add(lastReport); // first, so the host's listeners already see this run as the last one
         all.addAll(b.listeners);
         Listeners listeners = new Listeners(all);
+        DoubleBookingDetector detector =
+                new DoubleBookingDetector(b.doubleBookings, b.bookings, b.catalog, b.clock, listeners);
         FeedSynchronizer synchronizer = new FeedSynchronizer(
                 b.catalog, b.bookings, b.fetcher, b.parser, b.clock, listeners, b.backoff, b.jitter);
         this.sync = new SyncService(
-                b.catalog, b.syncState, b.options, b.clock, b.settings, synchronizer, listeners, this::claimForgotten);
+                b.catalog,
+                b.syncState,
+                b.options,
+                b.clock,
+                b.settings,
+                synchronizer,
+                listeners,
+                detector,
+                this::claimForgotten);
         this.autoSync = new AutoSyncService(
                 b.options, b.syncState, b.clock, sync.job(), b.settings, b.checkExecutor, b.runExecutor);
         this.options = new OptionsService(b.options, autoSync::refreshSoon);
@@ -70,7 +83,13 @@ public final class Bokit {
         this.export = new ExportService(b.catalog, b.bookings, b.hostReservations, b.clock);
         this.exportLinks =
                 new ExportLinksService(b.catalog, b.exportLinks == null ? new NoExportLinks() : b.exportLinks, b.clock);
-        this.localBookings = new LocalBookingsService(b.catalog, b.bookings, b.clock);
+        this.localBookings = new LocalBookingsService(
+                b.catalog, b.bookings, b.clock, LocalBookingsService.randomReferences(), calendar -> {
+                    if (detector.enabled()) {
+                        b.catalog.findCalendar(calendar).ifPresent(detector::look);
+                    }
+                });
+        this.doubleBookings = new DoubleBookingsService(b.doubleBookings);
         this.clock = b.clock;
     }
 
@@ -124,6 +143,11 @@ public final class Bokit {
         return localBookings;
     }
 
+    /** The double-booking records, open and recent (none when the core was built without a port for them). */
+    public DoubleBookingsUseCase doubleBookings() {
+        return doubleBookings;
+    }
+
     /** The sync status. */
     public StatusUseCase status() {
         return status;
@@ -134,9 +158,13 @@ public final class Bokit {
         return lastReport.get();
     }
 
-    /** The health of syncing now, by {@link SyncHealth}'s rules. */
+    /** The health of syncing now, by {@link SyncHealth}'s rules; reads the open double bookings from their port. */
     public SyncHealth health() {
-        return SyncHealth.assess(status.status(), lastReport.get().orElse(null), clock.now());
+        return SyncHealth.assess(
+                status.status(),
+                lastReport.get().orElse(null),
+                clock.now(),
+                doubleBookings.open(null).size());
     }
 
     /** Collects the ports and settings of a {@link Bokit}. Not thread-safe; build once. */
@@ -148,6 +176,7 @@ public final class Bokit {
         private ExportLinksPort exportLinks;
         private ICalFeedPort fetcher;
         private HostReservationsPort hostReservations = HostReservationsPort.none();
+        private DoubleBookingsPort doubleBookings = DoubleBookingsPort.none();
         private FeedParser parser = FeedParser.ical();
         private ClockPort clock = ClockPort.system();
         private RunSettings settings = RunSettings.defaults();
@@ -201,6 +230,15 @@ public final class Bokit {
          */
         public Builder hostReservations(HostReservationsPort value) {
             this.hostReservations = value;
+            return this;
+        }
+
+        /**
+         * Where double-booking records are kept; {@link DoubleBookingsPort#none()} by default, which keeps none and
+         * turns detection off.
+         */
+        public Builder doubleBookings(DoubleBookingsPort value) {
+            this.doubleBookings = value;
             return this;
         }
 
@@ -265,6 +303,7 @@ public final class Bokit {
             Objects.requireNonNull(fetcher, "feed fetcher port is required");
             Objects.requireNonNull(parser, "feed parser is required");
             Objects.requireNonNull(hostReservations, "host reservations port must not be null");
+            Objects.requireNonNull(doubleBookings, "double bookings port must not be null");
             Objects.requireNonNull(clock, "clock is required");
             Objects.requireNonNull(settings, "run settings are required");
             Objects.requireNonNull(checkExecutor, "check executor is required");

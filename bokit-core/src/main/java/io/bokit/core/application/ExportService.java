@@ -1,17 +1,14 @@
 package io.bokit.core.application;
 
 import io.bokit.core.domain.Booking;
-import io.bokit.core.domain.BookingChange;
 import io.bokit.core.domain.BookingData;
 import io.bokit.core.domain.BookingKey;
 import io.bokit.core.domain.BookingQuery;
 import io.bokit.core.domain.BookingStatus;
 import io.bokit.core.domain.Calendar;
-import io.bokit.core.domain.ChangeKind;
 import io.bokit.core.domain.EchoRule;
 import io.bokit.core.domain.Feed;
 import io.bokit.core.domain.FeedId;
-import io.bokit.core.domain.HistoryQuery;
 import io.bokit.core.domain.InvalidInputException;
 import io.bokit.core.domain.Secrets;
 import io.bokit.core.domain.StorageException;
@@ -26,13 +23,10 @@ import io.bokit.core.port.out.ClockPort;
 import io.bokit.core.port.out.FeedCatalogPort;
 import io.bokit.core.port.out.HostReservation;
 import io.bokit.core.port.out.HostReservationsPort;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -85,7 +79,7 @@ public final class ExportService implements ExportUseCase {
                 store.find(new BookingQuery(calendar.key(), earliestCheckOut.minusDays(1), null, Set.of(), true)));
         bookings.addAll(hostBookings(calendar, earliestCheckOut));
         List<ExportEvent> events = new ArrayList<>();
-        for (Booking booking : EchoRule.exported(bookings, command.target(), new HistoryTimes(calendar))) {
+        for (Booking booking : EchoRule.exported(bookings, command.target(), new HistoryTimes(store, calendar.key()))) {
             events.add(event(booking, command.guestNames()));
         }
         return new ExportResult(ICalWriter.write(Secrets.mask(calendar.name()), events), events.size());
@@ -135,51 +129,5 @@ public final class ExportService implements ExportUseCase {
         String guest = booking.current().guestName();
         // a name is text, never an address: a URL typed into it loses its query like any URL bokit shows
         return guest == null || guest.isBlank() ? RESERVED : Secrets.mask(guest.strip());
-    }
-
-    /**
-     * When bookings were first imported and last changed, read from the change history on demand (only where
-     * {@link EchoRule} needs them), at most one history read per feed and export. A
-     * booking whose entries are older than the history read holds is unknown (long ago).
-     */
-    private final class HistoryTimes implements EchoRule.Times {
-        private final Calendar calendar;
-        private final Map<FeedId, Map<BookingKey, Instant[]>> byFeed = new HashMap<>();
-
-        HistoryTimes(Calendar calendar) {
-            this.calendar = calendar;
-        }
-
-        @Override
-        public Instant firstSeen(Booking booking) {
-            Instant[] times = times(booking);
-            return times == null ? null : times[0];
-        }
-
-        @Override
-        public Instant lastChanged(Booking booking) {
-            Instant[] times = times(booking);
-            return times == null ? null : times[1];
-        }
-
-        private Instant[] times(Booking booking) {
-            return byFeed.computeIfAbsent(booking.feed(), this::load).get(booking.key());
-        }
-
-        /** Per key: {created (or null), latest change}. */
-        private Map<BookingKey, Instant[]> load(FeedId feed) {
-            Map<BookingKey, Instant[]> times = new HashMap<>();
-            if (feed.equals(FeedId.host())) {
-                return times; // the host's own tables have no history in bokit: long ago
-            }
-            // newest first: the first entry of a key is its latest change, the last CREATED its first import
-            for (BookingChange change : store.history(new HistoryQuery(calendar.key(), feed, HistoryQuery.MAX_LIMIT))) {
-                Instant[] entry = times.computeIfAbsent(change.key(), k -> new Instant[] {null, change.at()});
-                if (change.kind() == ChangeKind.CREATED) {
-                    entry[0] = change.at();
-                }
-            }
-            return times;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.bokit.core.application;
 
+import io.bokit.core.domain.DoubleBooking;
 import io.bokit.core.domain.Reconciliation;
 import io.bokit.core.domain.SyncReport;
 import io.bokit.core.port.out.SyncListener;
@@ -29,6 +30,14 @@ final class Listeners {
         result.updated().forEach(update -> each(listener -> listener.bookingUpdated(update.before(), update.after())));
         result.vanished().forEach(booking -> each(listener -> listener.bookingVanished(booking)));
         result.deleted().forEach(booking -> each(listener -> listener.bookingDeleted(booking)));
+    }
+
+    void doubleBookingOpened(DoubleBooking record) {
+        each(listener -> listener.doubleBookingOpened(record));
+    }
+
+    void doubleBookingClosed(DoubleBooking record) {
+        each(listener -> listener.doubleBookingClosed(record));
     }
 
     void completed(SyncReport report) {

@@ -6,6 +6,7 @@ import io.bokit.core.domain.BookingData;
 import io.bokit.core.domain.BookingDiff;
 import io.bokit.core.domain.BookingKey;
 import io.bokit.core.domain.BookingStatus;
+import io.bokit.core.domain.CalendarKey;
 import io.bokit.core.domain.ChangeKind;
 import io.bokit.core.domain.FeedChangeSet;
 import io.bokit.core.domain.FeedId;
@@ -23,6 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -37,15 +39,31 @@ final class LocalBookingsService implements LocalBookingsUseCase {
     private final BookingStorePort store;
     private final ClockPort clock;
     private final Supplier<String> references;
+    private final Consumer<CalendarKey> afterApply;
 
     /** Creates the service; references chosen by bokit are random ({@code local-} and 16 hex digits). */
     LocalBookingsService(FeedCatalogPort catalog, BookingStorePort store, ClockPort clock) {
-        this(catalog, store, clock, randomReferences());
+        this(catalog, store, clock, randomReferences(), calendar -> {});
     }
 
     /** Creates the service with the given source of references (tests pass a predictable one). */
     LocalBookingsService(
             FeedCatalogPort catalog, BookingStorePort store, ClockPort clock, Supplier<String> references) {
+        this(catalog, store, clock, references, calendar -> {});
+    }
+
+    /**
+     * Creates the service.
+     *
+     * @param afterApply called with the calendar after each change is stored (the look for double bookings)
+     */
+    LocalBookingsService(
+            FeedCatalogPort catalog,
+            BookingStorePort store,
+            ClockPort clock,
+            Supplier<String> references,
+            Consumer<CalendarKey> afterApply) {
+        this.afterApply = Objects.requireNonNull(afterApply, "afterApply");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -75,6 +93,7 @@ final class LocalBookingsService implements LocalBookingsUseCase {
         BookingChange created =
                 new BookingChange(clock.now(), booking.calendar(), LOCAL, key, ChangeKind.CREATED, null, null, null);
         store.apply(new FeedChangeSet(LOCAL, List.of(booking), List.of(), List.of(created)));
+        afterApply.accept(booking.calendar());
         return booking;
     }
 
@@ -132,6 +151,7 @@ final class LocalBookingsService implements LocalBookingsUseCase {
         }
         Booking updated = booking.with(data, data, false);
         store.apply(new FeedChangeSet(LOCAL, List.of(), List.of(updated), changes));
+        afterApply.accept(updated.calendar());
         return updated;
     }
 
@@ -149,7 +169,7 @@ final class LocalBookingsService implements LocalBookingsUseCase {
         return stored.stream().filter(b -> b.key().equals(key)).findFirst();
     }
 
-    private static Supplier<String> randomReferences() {
+    static Supplier<String> randomReferences() {
         SecureRandom random = new SecureRandom();
         return () -> {
             byte[] bytes = new byte[8];

@@ -3,6 +3,7 @@ package io.bokit.core.application;
 import io.bokit.core.domain.BokitException;
 import io.bokit.core.domain.Calendar;
 import io.bokit.core.domain.CalendarKey;
+import io.bokit.core.domain.DoubleBooking;
 import io.bokit.core.domain.Feed;
 import io.bokit.core.domain.FeedOutcome;
 import io.bokit.core.domain.FeedResult;
@@ -10,6 +11,7 @@ import io.bokit.core.domain.FeedUnavailableException;
 import io.bokit.core.domain.Options;
 import io.bokit.core.domain.RunLease;
 import io.bokit.core.domain.Secrets;
+import io.bokit.core.domain.SyncCounters;
 import io.bokit.core.domain.SyncReport;
 import io.bokit.core.domain.SyncState;
 import io.bokit.core.port.in.SyncCommand;
@@ -26,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -46,6 +49,7 @@ final class SyncService implements SyncUseCase {
     private final RunSettings settings;
     private final FeedSynchronizer synchronizer;
     private final Listeners listeners;
+    private final DoubleBookingDetector detector;
     private final Runnable onForget;
 
     SyncService(
@@ -56,6 +60,7 @@ final class SyncService implements SyncUseCase {
             RunSettings settings,
             FeedSynchronizer synchronizer,
             Listeners listeners,
+            DoubleBookingDetector detector,
             Runnable onForget) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.state = Objects.requireNonNull(state, "state");
@@ -64,6 +69,7 @@ final class SyncService implements SyncUseCase {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.synchronizer = Objects.requireNonNull(synchronizer, "synchronizer");
         this.listeners = Objects.requireNonNull(listeners, "listeners");
+        this.detector = Objects.requireNonNull(detector, "detector");
         this.onForget = Objects.requireNonNull(onForget, "onForget");
     }
 
@@ -104,16 +110,31 @@ final class SyncService implements SyncUseCase {
                 .filter(feed -> feed.enabled() && scope.includes(feed))
                 .toList();
         Map<Feed, FeedResult> results = new ConcurrentHashMap<>();
-        new HostQueues(settings.parallelHosts())
-                .run(
-                        feeds,
-                        feed -> results.put(
-                                feed, syncIsolated(feed, calendars.get(feed.calendar()), current, ignoreBackoff)));
+        List<DoubleBooking> opened = new CopyOnWriteArrayList<>();
+        new HostQueues(settings.parallelHosts()).run(feeds, feed -> {
+            Calendar calendar = calendars.get(feed.calendar());
+            FeedResult result = syncIsolated(feed, calendar, current, ignoreBackoff);
+            results.put(feed, result);
+            if (changedBookings(result)) {
+                opened.addAll(detector.look(calendar));
+            }
+        });
         SyncReport report = new SyncReport(
-                started, clock.now(), feeds.stream().map(results::get).toList());
+                started,
+                clock.now(),
+                feeds.stream().map(results::get).toList(),
+                detector.openCount(),
+                List.copyOf(opened));
         log.info("[SyncJob] Synchronization completed {}", report.totalsJson());
         listeners.completed(report);
         return report;
+    }
+
+    /** Whether a feed's apply changed bookings, so that its calendar may have gained or lost a double booking. */
+    private static boolean changedBookings(FeedResult result) {
+        SyncCounters counters = result.counters();
+        return result.outcome() == FeedOutcome.SYNCED
+                && counters.created() + counters.updated() + counters.vanished() + counters.deleted() > 0;
     }
 
     private FeedResult syncIsolated(Feed feed, Calendar calendar, Options current, boolean ignoreBackoff) {
