@@ -2,8 +2,8 @@ package io.bokit.jdbc;
 
 import io.bokit.core.domain.InvalidInputException;
 import io.bokit.core.port.out.BookingStorePort;
-import io.bokit.core.port.out.ExportLinksPort;
 import io.bokit.core.port.out.DoubleBookingsPort;
+import io.bokit.core.port.out.ExportLinksPort;
 import io.bokit.core.port.out.FeedCatalogPort;
 import io.bokit.core.port.out.OptionsPort;
 import io.bokit.core.port.out.SyncStatePort;

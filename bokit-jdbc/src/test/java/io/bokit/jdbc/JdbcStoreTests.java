@@ -1,14 +1,14 @@
 package io.bokit.jdbc;
 
 import io.bokit.core.port.out.BookingStorePort;
-import io.bokit.core.port.out.ExportLinksPort;
 import io.bokit.core.port.out.DoubleBookingsPort;
+import io.bokit.core.port.out.ExportLinksPort;
 import io.bokit.core.port.out.FeedCatalogPort;
 import io.bokit.core.port.out.OptionsPort;
 import io.bokit.core.port.out.SyncStatePort;
 import io.bokit.testkit.contract.BookingStorePortContract;
-import io.bokit.testkit.contract.ExportLinksPortContract;
 import io.bokit.testkit.contract.DoubleBookingsPortContract;
+import io.bokit.testkit.contract.ExportLinksPortContract;
 import io.bokit.testkit.contract.FeedCatalogPortContract;
 import io.bokit.testkit.contract.OptionsPortContract;
 import io.bokit.testkit.contract.SyncStatePortContract;

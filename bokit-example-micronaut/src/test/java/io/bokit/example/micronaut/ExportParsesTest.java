@@ -29,7 +29,11 @@ class ExportParsesTest {
     @Test
     void theServedExportParsesInAnIndependentParser() throws Exception {
         int port = freePort();
-        try (ApplicationContext app = Micronaut.build("-micronaut.server.port=" + port)
+        // a database of its own: the example's in-memory H2 name is shared by every context of this JVM
+        try (ApplicationContext app = Micronaut.build(
+                        "-micronaut.server.port=" + port,
+                        "-datasources.default.url=jdbc:h2:mem:export-" + java.util.UUID.randomUUID()
+                                + ";DB_CLOSE_DELAY=-1")
                 .mainClass(Application.class)
                 .banner(false)
                 .start()) {
