@@ -3,6 +3,7 @@ package io.bokit.core.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.bokit.core.domain.DocExamples.Example;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,9 +33,6 @@ class EchoRulesDocTest {
     static final Path DOC = Path.of("..", "docs", "sync-rules.md");
     static final String NONE = "—";
     static final CalendarKey CALENDAR = CalendarKey.of("seaview");
-
-    /** One bookings block, where it starts, its heading, its lines and the rows of its table. */
-    record Example(int line, String heading, List<String> bookings, List<List<String>> rows) {}
 
     @TestFactory
     Stream<DynamicTest> everyEchoExampleSendsWhatItsTableShows() {
@@ -87,7 +85,7 @@ class EchoRulesDocTest {
             List<String> expected = NONE.equals(row.get(1))
                     ? List.of()
                     : Stream.of(row.get(1).split("<br>"))
-                            .map(EchoRulesDocTest::unquote)
+                            .map(DocExamples::unquote)
                             .toList();
             List<String> sent = EchoRule.exported(bookings, target, times).stream()
                     .map(b -> b.feed() + "/" + b.key())
@@ -109,60 +107,6 @@ class EchoRulesDocTest {
     }
 
     static List<Example> examples(String doc) {
-        List<String> lines = doc.lines().toList();
-        List<Example> examples = new ArrayList<>();
-        String heading = "(no heading)";
-        Example open = null;
-        int i = 0;
-        while (i < lines.size()) {
-            String line = lines.get(i);
-            if (line.startsWith("```")) {
-                int end = i + 1;
-                while (end < lines.size() && !lines.get(end).startsWith("```")) {
-                    end++;
-                }
-                open = null;
-                if (line.strip().equals("```bookings")) {
-                    open = new Example(i + 1, heading, lines.subList(i + 1, end), new ArrayList<>());
-                    examples.add(open);
-                }
-                i = end + 1;
-            } else if (line.startsWith("#")) {
-                heading = line.replaceFirst("^#+\\s*", "");
-                open = null;
-                i++;
-            } else if (line.startsWith("|")) {
-                int end = i;
-                while (end < lines.size() && lines.get(end).startsWith("|")) {
-                    end++;
-                }
-                if (open != null && cells(lines.get(i)).equals(List.of("export for", "sent"))) {
-                    for (int k = i + 2; k < end; k++) {
-                        open.rows().add(cells(lines.get(k)));
-                    }
-                }
-                i = end;
-            } else {
-                i++;
-            }
-        }
-        return examples;
-    }
-
-    private static List<String> cells(String line) {
-        String text = line.strip();
-        text = text.substring(1, text.endsWith("|") ? text.length() - 1 : text.length());
-        List<String> cells = new ArrayList<>();
-        for (String cell : text.split("\\|", -1)) {
-            cells.add(unquote(cell.strip()));
-        }
-        return cells;
-    }
-
-    private static String unquote(String text) {
-        String value = text.strip();
-        return value.length() >= 2 && value.startsWith("`") && value.indexOf('`', 1) == value.length() - 1
-                ? value.substring(1, value.length() - 1)
-                : value;
+        return DocExamples.examples(doc, "bookings", List.of("export for", "sent"));
     }
 }
