@@ -18,17 +18,18 @@ public final class BokitConfigurationException extends BokitException {
 
     /** A bad value of a property, with the error that refused it. */
     public BokitConfigurationException(String property, String problem, Throwable cause) {
-        this(property, "Invalid " + property + ": " + problem, cause, true);
+        this(cause, property, "Invalid " + property + ": " + problem);
     }
 
-    private BokitConfigurationException(String property, String message, Throwable cause, boolean masked) {
+    /** The one constructor that sets the fields: the message is masked here, whatever built it. */
+    private BokitConfigurationException(Throwable cause, String property, String message) {
         super(Secrets.mask(message), cause);
         this.property = property;
     }
 
     /** A configuration problem that no single property is to blame for. */
     public static BokitConfigurationException of(String message) {
-        return new BokitConfigurationException(null, message, null, true);
+        return new BokitConfigurationException(null, null, message);
     }
 
     /** The property to blame, such as {@code bokit.executor.threads}, or null. */
