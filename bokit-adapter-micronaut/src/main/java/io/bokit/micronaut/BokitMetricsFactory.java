@@ -1,8 +1,10 @@
 package io.bokit.micronaut;
 
+import io.bokit.core.application.Bokit;
 import io.bokit.host.BokitSettings;
 import io.bokit.host.micrometer.BokitMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.util.StringUtils;
@@ -14,9 +16,14 @@ import jakarta.inject.Singleton;
 @Requires(beans = MeterRegistry.class)
 @Requires(property = BokitSettings.ENABLED, notEquals = StringUtils.FALSE)
 final class BokitMetricsFactory {
-    /** The host's metrics listener, which {@link BokitFactory} hands to bokit with every other listener. */
+    /**
+     * The host's metrics listener, which {@link BokitFactory} hands to bokit with every other listener. Its gauge of
+     * open double bookings reads them from bokit at the first scrape (asked for then: bokit is built after its
+     * listeners).
+     */
     @Singleton
-    BokitMetrics bokitMetrics(MeterRegistry registry) {
-        return new BokitMetrics(registry);
+    BokitMetrics bokitMetrics(MeterRegistry registry, BeanProvider<Bokit> bokit) {
+        return new BokitMetrics(
+                registry, () -> bokit.get().doubleBookings().open(null).size());
     }
 }

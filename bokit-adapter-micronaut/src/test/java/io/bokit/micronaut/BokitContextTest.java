@@ -169,6 +169,33 @@ class BokitContextTest {
     }
 
     @Test
+    void theDoubleBookingGaugeReadsTheOpenRecordsBeforeAnyRun() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (ApplicationContext context =
+                TestApp.withDatabase().withBean(registry).run()) {
+            // a record another node opened, or one from before this process started
+            io.bokit.jdbc.BokitJdbc.builder(context.getBean(javax.sql.DataSource.class))
+                    .build()
+                    .doubleBookings()
+                    .open(
+                            new io.bokit.core.domain.Overlap(
+                                    io.bokit.core.domain.CalendarKey.of("seaview"),
+                                    new io.bokit.core.domain.BookingRef(
+                                            io.bokit.core.domain.FeedId.of("seaview-airbnb"),
+                                            io.bokit.core.domain.BookingKey.of("a1")),
+                                    new io.bokit.core.domain.BookingRef(
+                                            io.bokit.core.domain.FeedId.of("seaview-booking"),
+                                            io.bokit.core.domain.BookingKey.of("b1")),
+                                    LocalDate.parse("2027-01-05"),
+                                    LocalDate.parse("2027-01-07")),
+                            java.time.Instant.parse("2026-12-01T10:00:00Z"));
+
+            assertThat(registry.get(BokitMetrics.DOUBLE_BOOKINGS_OPEN).gauge().value())
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
     void metricsAppearWithAMeterRegistryAsAListener() {
         try (ApplicationContext context =
                 TestApp.withDatabase().withBean(new SimpleMeterRegistry()).run()) {

@@ -1,7 +1,9 @@
 package io.bokit.spring;
 
+import io.bokit.core.application.Bokit;
 import io.bokit.host.micrometer.BokitMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -21,10 +23,15 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnProperty(prefix = BokitProperties.PREFIX, name = "enabled", havingValue = "true", matchIfMissing = true)
 public class BokitMetricsAutoConfiguration {
 
-    /** The metrics listener; the auto-configured host registers it like every SyncListener bean. */
+    /**
+     * The metrics listener; the auto-configured host registers it like every SyncListener bean. Its gauge of open
+     * double bookings reads them from bokit at the first scrape (the bean is asked for then, not now: bokit is built
+     * after its listeners).
+     */
     @Bean
     @ConditionalOnMissingBean
-    BokitMetrics bokitMetrics(MeterRegistry registry) {
-        return new BokitMetrics(registry);
+    BokitMetrics bokitMetrics(MeterRegistry registry, ObjectProvider<Bokit> bokit) {
+        return new BokitMetrics(
+                registry, () -> bokit.getObject().doubleBookings().open(null).size());
     }
 }

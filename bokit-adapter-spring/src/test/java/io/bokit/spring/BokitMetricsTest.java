@@ -66,6 +66,32 @@ class BokitMetricsTest {
     }
 
     @Test
+    void theDoubleBookingGaugeReadsTheOpenRecordsBeforeAnyRun() {
+        runner.run(context -> {
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            // a record another node opened, or one from before this process started
+            io.bokit.jdbc.BokitJdbc.builder(context.getBean(javax.sql.DataSource.class))
+                    .build()
+                    .doubleBookings()
+                    .open(
+                            new io.bokit.core.domain.Overlap(
+                                    io.bokit.core.domain.CalendarKey.of("seaview"),
+                                    new io.bokit.core.domain.BookingRef(
+                                            io.bokit.core.domain.FeedId.of("seaview-airbnb"),
+                                            io.bokit.core.domain.BookingKey.of("a1")),
+                                    new io.bokit.core.domain.BookingRef(
+                                            io.bokit.core.domain.FeedId.of("seaview-booking"),
+                                            io.bokit.core.domain.BookingKey.of("b1")),
+                                    JAN,
+                                    JAN.plusDays(2)),
+                            context.getBean(MutableClock.class).now());
+
+            assertThat(registry.get(BokitMetrics.DOUBLE_BOOKINGS_OPEN).gauge().value())
+                    .isEqualTo(1);
+        });
+    }
+
+    @Test
     void bookingChangesAreCountedByKind() {
         runner.run(context -> {
             InMemoryFeedSource channels = context.getBean(InMemoryFeedSource.class);
