@@ -1,6 +1,5 @@
 package io.bokit.host;
 
-import io.bokit.core.domain.Booking;
 import io.bokit.core.domain.CalendarKey;
 import io.bokit.core.domain.ExportId;
 import io.bokit.core.domain.ExportLink;
@@ -227,8 +226,9 @@ public final class ExportServer {
             ExportLink link, long version, byte[] bytes, String etag, Instant lastModified, Instant built) {}
 
     /**
-     * A version per calendar, bumped whenever its bookings change: told by {@link InvalidatingBookingStore} of every
-     * write, and a sync listener registered by {@link BokitHost}. Thread-safe.
+     * A version per calendar, bumped whenever its bookings change: {@link InvalidatingBookingStore} tells it of every
+     * write (a sync's and a local booking's alike), and as a sync listener registered by {@link BokitHost} it bumps
+     * every calendar after each run. Thread-safe.
      */
     static final class Versions implements SyncListener {
         private final AtomicLong stamps = new AtomicLong();
@@ -246,26 +246,6 @@ public final class ExportServer {
 
         void bumpAll() {
             all = stamps.incrementAndGet();
-        }
-
-        @Override
-        public void bookingCreated(Booking booking) {
-            bump(booking.calendar());
-        }
-
-        @Override
-        public void bookingUpdated(Booking before, Booking after) {
-            bump(after.calendar());
-        }
-
-        @Override
-        public void bookingVanished(Booking booking) {
-            bump(booking.calendar());
-        }
-
-        @Override
-        public void bookingDeleted(Booking booking) {
-            bump(booking.calendar());
         }
 
         @Override
