@@ -4,15 +4,19 @@
 #   bokit-bench/run.sh            full run (about 10 to 15 minutes on 2 CPUs)
 #   bokit-bench/run.sh --quick    short JMH runs and 200 feeds instead of 1,000 (about 4 minutes)
 #   bokit-bench/run.sh --no-build skip the Maven build (reuse bokit-bench/target/benchmarks.jar)
-#   bokit-bench/run.sh --peers    only the peers comparison: feed, JMH ParseBenchmark, node-ical, ratios (about
-#                                 4 minutes; writes <UTC date>-peers.txt so a full run's file is left alone)
+#   bokit-bench/run.sh --peers    only the peers comparison: feed, JMH ParseBenchmark (bokit, ical4j, biweekly),
+#                                 node-ical and ical.js, JMH ExportWriteBenchmark (bokit, ical4j, biweekly writing
+#                                 10,000 events), ratios (about 8 minutes; writes <UTC date>-peers.txt so a full
+#                                 run's file is left alone)
 #   bokit-bench/run.sh --page-latency-only   only the page-latency step (about 5 minutes with the build),
 #                                 results in bokit-bench/results/<UTC date>-page-latency.txt
 #
 # Steps: build the uber-jar (mvn -B -q -pl bokit-bench -am package -DskipTests; never `install`) and the Spring
-# example, the JMH benchmark ParseBenchmark with -prof gc, right after it node-ical (npm, run with the machine's
-# Node.js) on the same 10,000-event feed and the ratios bokit / CalendarBuilder and bokit / node-ical (issue 9 item
-# 5), then HookBenchmark with -prof gc, the end-to-end SyncHarness (H2 file, then embedded PostgreSQL),
+# example, the JMH benchmark ParseBenchmark with -prof gc (bokit, ical4j CalendarBuilder, biweekly), right after it
+# node-ical and ical.js (npm, run with the machine's Node.js, one process each) on the same 10,000-event feed, then
+# ExportWriteBenchmark with -prof gc (bokit's export writer, ical4j's CalendarOutputter and biweekly writing the same
+# 10,000 events), and the ratios of bokit to every peer and to the fastest Java and JavaScript peer (issues 9 item 5
+# and 21 item 2), then HookBenchmark with -prof gc, the end-to-end SyncHarness (H2 file, then embedded PostgreSQL),
 # BigFeedHarness in a child JVM with -Xmx128m, and PageLatencyHarness (the Spring example with bokit enabled and
 # disabled side by side, driven over HTTP). Network traffic stays on 127.0.0.x (npm ci reaches the registry once,
 # unless bokit-bench/node/node_modules is already up to date with package-lock.json).
@@ -103,35 +107,72 @@ fi
 EVENTS=10000
 FEED=bokit-bench/target/airbnb-${EVENTS}.ics
 PARSE_CSV=bokit-bench/target/parse-benchmark.csv
-step "peers: write the ${EVENTS}-event feed and install node-ical (issue 9 item 5)" bash -c \
+WRITE_CSV=bokit-bench/target/export-write-benchmark.csv
+step "peers: write the ${EVENTS}-event feed and install node-ical and ical.js (issues 9 item 5, 21 item 2)" bash -c \
   "java -cp '$JAR' io.bokit.bench.AirbnbFeedGenerator '$FEED' $EVENTS && ls -l '$FEED' \
    && npm ci --prefix bokit-bench/node --no-audit --no-fund --loglevel=error && node --version"
 
-# Prints events/s of each peer and the ratios; bokit and CalendarBuilder from JMH's CSV (score = feeds/s).
+# events/s of one JMH benchmark method from a CSV (score = whole feeds or exports per second)
+jmh_events() {
+  awk -F, -v e="$EVENTS" -v m="\"io.bokit.bench.$2\"" '$1 == m {print $5 * e}' "$1"
+}
+# events/s of one JavaScript peer: the median of its machine-readable line
+node_events() {
+  grep "^$1 events/s:" "$OUT" | tail -n 1 | sed -E 's/.*median=([0-9.]+).*/\1/'
+}
+
+# Prints events/s of each peer and the ratios; Java figures from JMH's CSVs, JavaScript ones from the node lines.
 peers_ratio() {
-  local node_line bokit ical4j node
-  node_line=$(grep '^node-ical events/s:' "$OUT" | tail -n 1)
-  node=$(sed -E 's/.*median=([0-9.]+).*/\1/' <<< "$node_line")
-  bokit=$(awk -F, -v e="$EVENTS" '$1 == "\"io.bokit.bench.ParseBenchmark.bokit\"" {print $5 * e}' "$PARSE_CSV")
-  ical4j=$(awk -F, -v e="$EVENTS" '$1 == "\"io.bokit.bench.ParseBenchmark.ical4jCalendarBuilder\"" {print $5 * e}' "$PARSE_CSV")
-  if [ -z "$node" ] || [ -z "$bokit" ] || [ -z "$ical4j" ]; then
-    echo "missing a figure: bokit=${bokit:-?} ical4j=${ical4j:-?} node-ical=${node:-?}" >&2
-    return 1
-  fi
-  awk -v b="$bokit" -v c="$ical4j" -v n="$node" 'BEGIN {
-    printf "bokit (JMH score x events):           %10.0f events/s\n", b
-    printf "ical4j CalendarBuilder (JMH, same run): %8.0f events/s\n", c
-    printf "node-ical (median, same run):           %8.0f events/s\n", n
-    printf "ratio bokit / CalendarBuilder: %.1fx (target >= 5x)\n", b / c
-    printf "ratio bokit / node-ical:       %.1fx (target >= 2x)\n", b / n
+  local bokit ical4j biweekly nodeical icaljs write_bokit write_ical4j write_biweekly
+  bokit=$(jmh_events "$PARSE_CSV" ParseBenchmark.bokit)
+  ical4j=$(jmh_events "$PARSE_CSV" ParseBenchmark.ical4jCalendarBuilder)
+  biweekly=$(jmh_events "$PARSE_CSV" ParseBenchmark.biweekly)
+  nodeical=$(node_events node-ical)
+  icaljs=$(node_events ical.js)
+  write_bokit=$(jmh_events "$WRITE_CSV" ExportWriteBenchmark.bokit)
+  write_ical4j=$(jmh_events "$WRITE_CSV" ExportWriteBenchmark.ical4j)
+  write_biweekly=$(jmh_events "$WRITE_CSV" ExportWriteBenchmark.biweekly)
+  for figure in "$bokit" "$ical4j" "$biweekly" "$nodeical" "$icaljs" "$write_bokit" "$write_ical4j" "$write_biweekly"; do
+    if [ -z "$figure" ]; then
+      echo "missing a figure: parse bokit=${bokit:-?} ical4j=${ical4j:-?} biweekly=${biweekly:-?}" \
+        "node-ical=${nodeical:-?} ical.js=${icaljs:-?}; write bokit=${write_bokit:-?} ical4j=${write_ical4j:-?}" \
+        "biweekly=${write_biweekly:-?}" >&2
+      return 1
+    fi
+  done
+  awk -v b="$bokit" -v c="$ical4j" -v w="$biweekly" -v n="$nodeical" -v j="$icaljs" \
+    -v wb="$write_bokit" -v wc="$write_ical4j" -v ww="$write_biweekly" 'BEGIN {
+    java = c > w ? c : w; js = n > j ? n : j
+    printf "parse + map, %d events, same feed, same run:\n", '"$EVENTS"'
+    printf "  bokit (JMH score x events):              %10.0f events/s\n", b
+    printf "  ical4j CalendarBuilder (JMH, same run):  %10.0f events/s\n", c
+    printf "  biweekly (JMH, same run):                %10.0f events/s\n", w
+    printf "  node-ical (median, same run):            %10.0f events/s\n", n
+    printf "  ical.js (median, same run):              %10.0f events/s\n", j
+    printf "  ratio bokit / CalendarBuilder: %.1fx (issue 9 target >= 5x)\n", b / c
+    printf "  ratio bokit / biweekly:        %.1fx\n", b / w
+    printf "  ratio bokit / node-ical:       %.1fx (issue 9 target >= 2x)\n", b / n
+    printf "  ratio bokit / ical.js:         %.1fx\n", b / j
+    printf "  ratio bokit / fastest Java peer:       %.1fx (issue 21 target >= 3x)\n", b / java
+    printf "  ratio bokit / fastest JavaScript peer: %.1fx (issue 21 target >= 4x)\n", b / js
+    printf "export writing, %d events, same run:\n", '"$EVENTS"'
+    printf "  bokit ICalWriter (JMH):                  %10.0f events/s\n", wb
+    printf "  ical4j CalendarOutputter (JMH):          %10.0f events/s\n", wc
+    printf "  biweekly (JMH):                          %10.0f events/s\n", ww
+    printf "  ratio bokit / ical4j:   %.1fx\n", wb / wc
+    printf "  ratio bokit / biweekly: %.1fx\n", wb / ww
   }'
 }
 
-step "JMH: parsing (issues 3 and 9 item 5)" \
+step "JMH: parsing, bokit beside ical4j and biweekly (issues 3, 9 item 5, 21 item 2)" \
   java -jar "$JAR" ParseBenchmark -p events=$EVENTS -prof gc -rf csv -rff "$PARSE_CSV" "${JMH_PARSE[@]}"
 step "peers: node-ical parse + map, same feed, right after JMH (issue 9 item 5)" \
-  node bokit-bench/node/parse-bench.mjs "$FEED" "${NODE_PARSE[@]}"
-step "peers: ratios (issue 9 item 5)" peers_ratio
+  node bokit-bench/node/parse-bench.mjs "$FEED" "${NODE_PARSE[@]}" node-ical
+step "peers: ical.js parse + map, same feed, same timing (issue 21 item 2)" \
+  node bokit-bench/node/parse-bench.mjs "$FEED" "${NODE_PARSE[@]}" ical.js
+step "JMH: writing an export of ${EVENTS} events, bokit beside ical4j and biweekly (issue 21 item 2)" \
+  java -jar "$JAR" ExportWriteBenchmark -p events=$EVENTS -prof gc -rf csv -rff "$WRITE_CSV" "${JMH_PARSE[@]}"
+step "peers: ratios (issues 9 item 5, 21 item 2)" peers_ratio
 
 if [ "$PEERS" = 1 ]; then
   log ""

@@ -1,5 +1,8 @@
 package io.bokit.bench;
 
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.property.ValuedProperty;
 import io.bokit.core.ical.ICalParser;
 import io.bokit.core.ical.ParseContext;
 import io.bokit.core.ical.ParsedFeed;
@@ -32,7 +35,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Parse + map throughput of one generated Airbnb feed: bokit's {@link ICalParser} beside ical4j's object model
- * ({@link CalendarBuilder}) and beside a bare scan of the text, in the same run on the same input.
+ * ({@link CalendarBuilder}), biweekly's ({@link Biweekly#parse(String)}) and a bare scan of the text, in the same run
+ * on the same input.
  *
  * <p>One operation is one whole feed of {@link #events} events, so events per second = score (ops/s) × events. Run
  * with {@code java -jar bokit-bench/target/benchmarks.jar ParseBenchmark -prof gc}; the usual JMH options ({@code -f},
@@ -97,6 +101,26 @@ public class ParseBenchmark {
     }
 
     /**
+     * biweekly's object model: parse the {@link ICalendar}, then read what a booking needs from each VEVENT (start and
+     * end dates, summary, UID, description), as {@link #ical4jCalendarBuilder} does.
+     *
+     * @return the number of VEVENTs read
+     */
+    @Benchmark
+    public int biweekly(Blackhole blackhole) {
+        ICalendar calendar = Biweekly.parse(body).first();
+        List<biweekly.component.VEvent> vevents = calendar.getEvents();
+        for (biweekly.component.VEvent event : vevents) {
+            blackhole.consume(value(event.getDateStart()));
+            blackhole.consume(value(event.getDateEnd()));
+            blackhole.consume(value(event.getSummary()));
+            blackhole.consume(value(event.getUid()));
+            blackhole.consume(value(event.getDescription()));
+        }
+        return vevents.size();
+    }
+
+    /**
      * The floor: one pass over the text counting {@code BEGIN:VEVENT}, no parsing at all.
      *
      * @return the number of VEVENTs found
@@ -117,6 +141,10 @@ public class ParseBenchmark {
     }
 
     private static String value(Property property) {
+        return property == null ? null : property.getValue();
+    }
+
+    private static Object value(ValuedProperty<?> property) {
         return property == null ? null : property.getValue();
     }
 }

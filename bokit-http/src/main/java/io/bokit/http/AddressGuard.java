@@ -36,30 +36,58 @@ final class AddressGuard {
         this.remedy = remedy;
     }
 
+    /** What the guard made of a host: the addresses it checked, or why it refused. */
+    sealed interface Verdict {}
+
+    /** Every address the host resolved to passed; a connection may go to these and to no other. */
+    record Passed(List<InetAddress> addresses) implements Verdict {
+        Passed {
+            addresses = List.copyOf(addresses);
+        }
+    }
+
+    /** The host may not be fetched, for this reason. */
+    record Refused(String message) implements Verdict {}
+
+    /**
+     * Resolves the host once and checks every address it resolved to.
+     *
+     * @param host a host as in a URI, IPv6 literals possibly in brackets
+     * @return the checked addresses, in the resolver's order, or the refusal
+     */
+    Verdict check(String host) {
+        String name = unbracketed(host);
+        List<InetAddress> addresses;
+        try {
+            addresses = resolver.resolve(name);
+        } catch (UnknownHostException e) {
+            return new Refused("cannot resolve host " + host);
+        }
+        if (addresses == null || addresses.isEmpty()) {
+            return new Refused("cannot resolve host " + host);
+        }
+        for (InetAddress address : addresses) {
+            Optional<String> kind = forbiddenKind(address);
+            if (kind.isPresent()) {
+                return new Refused("refused: " + host + " resolves to " + kind.get() + " (" + address.getHostAddress()
+                        + "); " + remedy);
+            }
+        }
+        return new Passed(addresses);
+    }
+
     /**
      * Why the host may not be fetched, or empty if it may.
      *
      * @param host a host as in a URI, IPv6 literals possibly in brackets
      */
     Optional<String> refusal(String host) {
-        String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        List<InetAddress> addresses;
-        try {
-            addresses = resolver.resolve(name);
-        } catch (UnknownHostException e) {
-            return Optional.of("cannot resolve host " + host);
-        }
-        if (addresses == null || addresses.isEmpty()) {
-            return Optional.of("cannot resolve host " + host);
-        }
-        for (InetAddress address : addresses) {
-            Optional<String> kind = forbiddenKind(address);
-            if (kind.isPresent()) {
-                return Optional.of("refused: " + host + " resolves to " + kind.get() + " (" + address.getHostAddress()
-                        + "); " + remedy);
-            }
-        }
-        return Optional.empty();
+        return check(host) instanceof Refused refused ? Optional.of(refused.message()) : Optional.empty();
+    }
+
+    /** The host without the brackets of an IPv6 literal. */
+    static String unbracketed(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
     /** The kind of a forbidden address ("a loopback address"…), or empty if it is public or allowed. */

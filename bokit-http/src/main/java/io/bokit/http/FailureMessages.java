@@ -5,11 +5,11 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.ProtocolException;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -47,10 +47,10 @@ final class FailureMessages {
     /** What went wrong on the network, for an address whose query stays hidden. */
     static String forNetwork(IOException e, URI uri, Duration connectTimeout, Duration requestTimeout) {
         String where = uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
-        if (e instanceof HttpConnectTimeoutException) {
+        if (e instanceof PinnedConnector.ConnectTimeoutException) {
             return "could not connect to " + where + " within " + human(connectTimeout);
         }
-        if (e instanceof HttpTimeoutException) {
+        if (e instanceof SocketTimeoutException) {
             return "no response from " + where + " within " + human(requestTimeout);
         }
         if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
@@ -65,7 +65,10 @@ final class FailureMessages {
         if (e instanceof ZipException) {
             return "corrupt compressed body from " + where + ": " + detail(e, uri);
         }
-        // the HttpClient wraps what happened to a body in IOException("closed"): look at the causes
+        if (e instanceof ProtocolException) {
+            return "invalid HTTP response from " + where + ": " + detail(e, uri);
+        }
+        // a decoder may wrap what happened to the body: look at the causes
         if (causedBy(e, EOFException.class::isInstance)) {
             return "the body from " + where + " ended early (truncated)";
         }

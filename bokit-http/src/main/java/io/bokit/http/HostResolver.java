@@ -5,7 +5,8 @@ import java.net.UnknownHostException;
 import java.util.List;
 
 /**
- * Resolves a host name to the addresses the SSRF guard checks; pluggable so tests (and hosts with
+ * Resolves a host name to the addresses the SSRF guard checks and the fetcher then connects to: each
+ * request looks its host up once, through this resolver only. Pluggable so tests (and hosts with
  * their own resolver) can map names without touching the network.
  */
 @FunctionalInterface

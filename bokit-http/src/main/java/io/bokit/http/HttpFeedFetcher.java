@@ -2,32 +2,28 @@ package io.bokit.http;
 
 import io.bokit.core.domain.FeedUrl;
 import io.bokit.core.port.out.ICalFeedPort;
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link ICalFeedPort} over the JDK {@link HttpClient}: conditional GET, bounded in time and
- * size, polite per host, and guarded against server-side request forgery.
+ * The {@link ICalFeedPort} over HTTP/1.1 on the JDK's own sockets and TLS: conditional GET, bounded
+ * in time and size, polite per host, and guarded against server-side request forgery.
  *
- * <p>Each fetch resolves the feed's host and refuses it when any address is loopback, link-local,
- * private, shared, multicast, reserved or unspecified and not on the allow-list; redirects are
- * followed by hand (at most {@link HttpFetchSettings#maxRedirects()}, never from https to http, no
- * loops) and every hop is checked again. At most one request at a time goes to a host, spaced by
- * {@link FetchRequest#hostDelay()}.
- *
- * <p><b>Limitation (DNS rebinding):</b> the guard resolves the name itself and the HttpClient
- * resolves it again to connect, so a name server that answers differently within that instant can
- * still steer a request to an internal address. Protect a multi-tenant host with an egress firewall
- * too; see {@code docs/fetching.md}.
+ * <p>Each request resolves the host once, refuses it when any address is loopback, link-local,
+ * private, shared, multicast, reserved or unspecified and not on the allow-list, and then connects
+ * only to an address it checked (no second lookup, so DNS rebinding cannot redirect the connection);
+ * TLS still verifies the certificate for the original host name, sent as SNI. Redirects are followed
+ * by hand (at most {@link HttpFetchSettings#maxRedirects()}, never from https to http, no loops) and
+ * every hop is resolved, checked and pinned again. At most one request at a time goes to a host,
+ * spaced by {@link FetchRequest#hostDelay()}.
  *
  * <p>Thread-safe; one instance serves the whole application.
  */
@@ -52,12 +48,10 @@ public final class HttpFeedFetcher implements ICalFeedPort {
         this.redirects = new RedirectPolicy(settings.maxRedirects());
         this.throttle = new HostThrottle();
         this.files = new FileFeedReader(settings);
-        HttpClient.Builder client = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1);
-        settings.sslContext().ifPresent(client::sslContext);
-        this.hop = new HttpHop(client.build(), settings, bodyTimer());
+        this.hop = new HttpHop(
+                PinnedConnector.of(
+                        settings.connectTimeout(), settings.sslContext().orElse(null)),
+                settings);
     }
 
     /** A fetcher with {@link HttpFetchSettings#defaults()}. */
@@ -109,17 +103,18 @@ public final class HttpFeedFetcher implements ICalFeedPort {
         Set<URI> visited = new HashSet<>();
         for (int followed = 0; ; followed++) {
             visited.add(current);
-            Optional<String> refusal = guard.refusal(current.getHost());
-            if (refusal.isPresent()) {
-                return new Failed(refusal.get(), 0, null);
+            AddressGuard.Verdict verdict = guard.check(current.getHost());
+            if (verdict instanceof AddressGuard.Refused refused) {
+                return new Failed(refused.message(), 0, null);
             }
+            List<InetAddress> checked = ((AddressGuard.Passed) verdict).addresses();
             URI target = current;
             HttpHop.Outcome outcome;
             try {
                 outcome = throttle.run(
                         current.getHost().toLowerCase(Locale.ROOT),
                         request.hostDelay(),
-                        () -> hop.exchange(target, request));
+                        () -> hop.exchange(target, checked, request));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new Failed("interrupted while fetching", 0, null);
@@ -148,19 +143,6 @@ public final class HttpFeedFetcher implements ICalFeedPort {
                     + ")";
         }
         return "not modified";
-    }
-
-    /** One daemon timer thread that cuts off slow bodies; it ends itself when idle. */
-    private static ScheduledThreadPoolExecutor bodyTimer() {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "bokit-http-body-timer");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.setRemoveOnCancelPolicy(true);
-        timer.setKeepAliveTime(5, TimeUnit.SECONDS);
-        timer.allowCoreThreadTimeOut(true);
-        return timer;
     }
 
     /** Logs an address with {@code Secrets}' masking, built only when the line is written. */

@@ -25,7 +25,8 @@ import javax.net.ssl.SSLContext;
  * @param allowedAddresses addresses the SSRF guard lets through although they are loopback,
  *     private, link-local… (default none)
  * @param clock the clock that turns {@code Retry-After} seconds into an instant (default the system clock)
- * @param resolver resolves host names for the SSRF guard (default {@link HostResolver#system()})
+ * @param resolver resolves host names, once per request: the SSRF guard checks the answer and the connection goes
+ *     to one of the checked addresses (default {@link HostResolver#system()})
  * @param sslContext the TLS context, for a private certificate authority; empty for the JVM default
  * @param refusalRemedy what an SSRF refusal says after the refused address: how to let it through on purpose, in
  *     the host's own words (default {@value #DEFAULT_REFUSAL_REMEDY}; a CLI names its options instead)
@@ -299,7 +300,7 @@ public record HttpFetchSettings(
         }
 
         /**
-         * Sets the resolver the SSRF guard uses.
+         * Sets the resolver whose answer the SSRF guard checks and the connection uses.
          *
          * @return this builder; the value is validated by {@link #build()}
          */

@@ -7,37 +7,34 @@ import io.bokit.core.port.out.ICalFeedPort.FetchResult;
 import io.bokit.core.port.out.ICalFeedPort.NotModified;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One HTTP request of a fetch: sends the conditional GET, then turns the response into a result or
- * a redirect to judge. The request timeout covers the headers (HttpClient) and the body (a timer
- * that closes the stream).
+ * One HTTP/1.1 request of a fetch, over a connection to an address the SSRF guard checked: sends the
+ * conditional GET, then turns the response into a result or a redirect to judge. The request timeout
+ * covers everything from sending the request to the last byte of the body; each read waits only for
+ * the time left.
  */
 final class HttpHop {
     static final String ACCEPT = "text/calendar, */*;q=0.1";
     static final String ACCEPT_ENCODING = "gzip, deflate";
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
-    private final HttpClient client;
+    private final PinnedConnector connector;
     private final HttpFetchSettings settings;
-    private final ScheduledExecutorService timer;
     private final BodyReader reader;
 
-    HttpHop(HttpClient client, HttpFetchSettings settings, ScheduledExecutorService timer) {
-        this.client = client;
+    HttpHop(PinnedConnector connector, HttpFetchSettings settings) {
+        this.connector = connector;
         this.settings = settings;
-        this.timer = timer;
         this.reader = new BodyReader(settings.maxBodyBytes());
     }
 
@@ -50,110 +47,113 @@ final class HttpHop {
     /** The server redirected; the Location may be null. */
     record Redirect(int status, String location) implements Outcome {}
 
+    /** How far a request got, which tells what a timeout means. */
+    private enum Phase {
+        CONNECT,
+        RESPONSE,
+        BODY
+    }
+
     /**
-     * Makes the request; never throws for a feed problem.
+     * Makes the request to one of the checked addresses; never throws for a feed problem.
      *
-     * @throws InterruptedException if interrupted while waiting for the server
+     * @param uri the address requested; its host goes into SNI, the certificate check and the Host header
+     * @param checked the addresses the guard checked for the URI's host; the only ones connected to
+     * @throws InterruptedException if the thread was interrupted while connecting or waiting for the server
      */
-    Outcome exchange(URI uri, FetchRequest request) throws InterruptedException {
-        long started = System.nanoTime();
-        HttpResponse<InputStream> response;
+    Outcome exchange(URI uri, List<InetAddress> checked, FetchRequest request) throws InterruptedException {
+        byte[] head;
         try {
-            response = client.send(build(uri, request), BodyHandlers.ofInputStream());
-        } catch (IOException e) {
-            return failed(FailureMessages.forNetwork(e, uri, settings.connectTimeout(), settings.requestTimeout()));
+            head = requestHead(uri, request);
         } catch (IllegalArgumentException e) {
             return failed("invalid request (a malformed address or stored ETag/Last-Modified): "
                     + FailureMessages.detail(e, uri));
         }
-        try (InputStream body = response.body()) {
-            int status = response.statusCode();
+        Phase phase = Phase.CONNECT;
+        try (PinnedConnector.Connection connection = connector.open(uri, checked)) {
+            connection.readDeadline(
+                    System.nanoTime() + settings.requestTimeout().toNanos());
+            phase = Phase.RESPONSE;
+            OutputStream out = connection.out();
+            out.write(head);
+            out.flush();
+            ResponseHead response = ResponseHead.read(connection.in());
+            int status = response.status();
             if (REDIRECTS.contains(status)) {
-                return new Redirect(status, header(response, "Location"));
+                return new Redirect(status, response.first("Location"));
             }
             if (status == 304) {
                 return new Done(new NotModified());
             }
             if (status >= 200 && status < 300) {
-                return new Done(content(uri, response, body, started));
+                phase = Phase.BODY;
+                return new Done(content(response, connection.in()));
             }
             Instant retryAfter = status == 429 || status == 503
                     ? RetryAfter.parse(
-                            header(response, "Retry-After"), settings.clock().now())
+                            response.first("Retry-After"), settings.clock().now())
                     : null;
             return new Done(new Failed(FailureMessages.forStatus(status, retryAfter), status, retryAfter));
+        } catch (BodyReader.TooLargeException | BodyReader.UnsupportedEncodingException e) {
+            return failed(e.getMessage());
         } catch (IOException e) {
+            if (e instanceof ClosedByInterruptException
+                    || Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException("interrupted while fetching");
+            }
+            if (phase == Phase.BODY && e instanceof SocketTimeoutException) {
+                return failed(FailureMessages.bodyTimeout(uri, settings.requestTimeout()));
+            }
             return failed(FailureMessages.forNetwork(e, uri, settings.connectTimeout(), settings.requestTimeout()));
         }
     }
 
-    private HttpRequest build(URI uri, FetchRequest request) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-                .GET()
-                .timeout(settings.requestTimeout())
-                .header("Accept", ACCEPT)
-                .header("Accept-Encoding", ACCEPT_ENCODING)
-                .header("User-Agent", settings.userAgent());
-        if (request.etag() != null && !request.etag().isBlank()) {
-            builder.header("If-None-Match", request.etag());
-        }
-        if (request.lastModified() != null && !request.lastModified().isBlank()) {
-            builder.header("If-Modified-Since", request.lastModified());
-        }
-        return builder.build();
-    }
-
-    private FetchResult content(URI uri, HttpResponse<InputStream> response, InputStream body, long started) {
-        long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+    private FetchResult content(ResponseHead response, InputStream connection) throws IOException {
+        long declared = BodyFraming.declaredLength(response);
         if (declared > settings.maxBodyBytes()) {
             return new Failed(
                     "body exceeds " + settings.maxBodyBytes() + " bytes (Content-Length " + declared + ")", 0, null);
         }
-        long remaining = settings.requestTimeout().toNanos() - (System.nanoTime() - started);
-        AtomicBoolean timedOut = new AtomicBoolean();
-        ScheduledFuture<?> closer = timer.schedule(
-                () -> {
-                    timedOut.set(true);
-                    closeQuietly(body);
-                },
-                Math.max(0, remaining),
-                TimeUnit.NANOSECONDS);
-        try {
-            byte[] bytes = reader.read(body, header(response, "Content-Encoding"));
-            if (timedOut.get()) {
-                return new Failed(FailureMessages.bodyTimeout(uri, settings.requestTimeout()), 0, null);
-            }
-            return new Content(
-                    CharsetSniffer.decode(bytes, header(response, "Content-Type")),
-                    header(response, "ETag"),
-                    header(response, "Last-Modified"));
-        } catch (BodyReader.TooLargeException | BodyReader.UnsupportedEncodingException e) {
-            return new Failed(e.getMessage(), 0, null);
-        } catch (IOException e) {
-            return new Failed(
-                    timedOut.get()
-                            ? FailureMessages.bodyTimeout(uri, settings.requestTimeout())
-                            : FailureMessages.forNetwork(e, uri, settings.connectTimeout(), settings.requestTimeout()),
-                    0,
-                    null);
-        } finally {
-            closer.cancel(false);
-        }
+        byte[] bytes = reader.read(BodyFraming.body(response, connection), response.first("Content-Encoding"));
+        return new Content(
+                CharsetSniffer.decode(bytes, response.first("Content-Type")),
+                response.first("ETag"),
+                response.first("Last-Modified"));
     }
 
-    private static String header(HttpResponse<?> response, String name) {
-        return response.headers().firstValue(name).orElse(null);
+    /** The request line and headers, with the original host name in {@code Host}. */
+    private byte[] requestHead(URI uri, FetchRequest request) {
+        URI ascii = URI.create(uri.toASCIIString());
+        String target = ascii.getRawPath() == null || ascii.getRawPath().isEmpty() ? "/" : ascii.getRawPath();
+        if (ascii.getRawQuery() != null) {
+            target += "?" + ascii.getRawQuery();
+        }
+        StringBuilder head =
+                new StringBuilder(256).append("GET ").append(target).append(" HTTP/1.1\r\n");
+        boolean defaultPort = ascii.getPort() < 0 || ascii.getPort() == (PinnedConnector.isHttps(ascii) ? 443 : 80);
+        header(head, "Host", ascii.getHost() + (defaultPort ? "" : ":" + ascii.getPort()));
+        header(head, "Accept", ACCEPT);
+        header(head, "Accept-Encoding", ACCEPT_ENCODING);
+        header(head, "User-Agent", settings.userAgent());
+        if (request.etag() != null && !request.etag().isBlank()) {
+            header(head, "If-None-Match", request.etag());
+        }
+        if (request.lastModified() != null && !request.lastModified().isBlank()) {
+            header(head, "If-Modified-Since", request.lastModified());
+        }
+        header(head, "Connection", "close");
+        return head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** Appends one header; a value with a line break or another control character is refused. */
+    private static void header(StringBuilder head, String name, String value) {
+        if (value.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7F || c > 0xFF)) {
+            throw new IllegalArgumentException("invalid value for header " + name);
+        }
+        head.append(name).append(": ").append(value.strip()).append("\r\n");
     }
 
     private static Done failed(String message) {
         return new Done(new Failed(message, 0, null));
-    }
-
-    private static void closeQuietly(InputStream body) {
-        try {
-            body.close();
-        } catch (IOException e) {
-            // the read that was waiting on the stream reports the failure
-        }
     }
 }

@@ -5,28 +5,27 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsServer;
 import io.bokit.core.domain.FeedUrl;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /** A real JDK HTTP(S) server on a loopback address and a free port, with exact-path handlers. */
 final class FeedServer implements AutoCloseable {
-    /** What the server received. */
-    record Received(String pathAndQuery, Headers headers) {}
+    /** What the server received; {@code serverNames} are the TLS SNI names the client sent (empty over http). */
+    record Received(String pathAndQuery, Headers headers, List<String> serverNames) {}
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -44,7 +43,8 @@ final class FeedServer implements AutoCloseable {
                             + (exchange.getRequestURI().getRawQuery() == null
                                     ? ""
                                     : "?" + exchange.getRequestURI().getRawQuery()),
-                    exchange.getRequestHeaders()));
+                    exchange.getRequestHeaders(),
+                    serverNames(exchange)));
             HttpHandler handler = handlers.get(exchange.getRequestURI().getRawPath());
             try {
                 if (handler == null) {
@@ -66,14 +66,19 @@ final class FeedServer implements AutoCloseable {
 
     /** An HTTP server on the given loopback address. */
     static FeedServer http(String address) {
+        return http(address, 0);
+    }
+
+    /** An HTTP server on the given loopback address and port (0 for a free one). */
+    static FeedServer http(String address, int port) {
         try {
-            return new FeedServer(HttpServer.create(new InetSocketAddress(address, 0), 0), "http");
+            return new FeedServer(HttpServer.create(new InetSocketAddress(address, port), 0), "http");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** An HTTPS server on 127.0.0.1 with the self-signed test certificate. */
+    /** An HTTPS server on 127.0.0.1 with the self-signed {@link TestCertificate}. */
     static FeedServer https() {
         try {
             HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -86,20 +91,16 @@ final class FeedServer implements AutoCloseable {
 
     /** A TLS context that both serves and trusts the test certificate. */
     static SSLContext tls() {
-        try (InputStream in = FeedServer.class.getResourceAsStream("/localhost.p12")) {
-            char[] password = "changeit".toCharArray();
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, password);
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(store, password);
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(store);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
-            return context;
-        } catch (Exception e) {
-            throw new IllegalStateException("test TLS context", e);
+        return TestCertificate.tls();
+    }
+
+    private static List<String> serverNames(HttpExchange exchange) {
+        if (exchange instanceof HttpsExchange tls && tls.getSSLSession() instanceof ExtendedSSLSession session) {
+            return session.getRequestedServerNames().stream()
+                    .map(name -> ((SNIHostName) name).getAsciiName())
+                    .toList();
         }
+        return List.of();
     }
 
     FeedServer on(String path, HttpHandler handler) {

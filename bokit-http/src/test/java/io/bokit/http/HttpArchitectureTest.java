@@ -10,7 +10,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
 class HttpArchitectureTest {
-    /** The adapter rule: bokit-http speaks the JDK's HTTP client to the core's outbound port, and nothing else. */
+    /** The adapter rule: bokit-http speaks HTTP over the JDK's sockets and TLS to the core's outbound port, and nothing else. */
     static final ArchRule HTTP_ADAPTER_DEPENDS_ON_JDK_SLF4J_AND_CORE_PORTS = classes()
             .that()
             .resideInAPackage("io.bokit.http..")

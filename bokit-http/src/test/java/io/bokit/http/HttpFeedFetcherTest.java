@@ -340,6 +340,32 @@ class HttpFeedFetcherTest {
         }
 
         @Test
+        void anInterruptStopsAFetchWaitingForTheServer() throws Exception {
+            CountDownLatch arrived = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            server.on("/cal.ics", exchange -> {
+                arrived.countDown();
+                awaitQuietly(release);
+                FeedServer.respond(exchange, 200, ICS);
+            });
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                Future<Object[]> fetching = pool.submit(() ->
+                        new Object[] {fetch("/cal.ics"), Thread.currentThread().isInterrupted()});
+                assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+
+                pool.shutdownNow(); // interrupts the fetching thread; the request timeout is 10 s
+
+                Object[] outcome = fetching.get(5, TimeUnit.SECONDS);
+                assertThat(failed((FetchResult) outcome[0]).message()).isEqualTo("interrupted while fetching");
+                assertThat(outcome[1]).isEqualTo(true);
+            } finally {
+                release.countDown();
+                pool.shutdownNow();
+            }
+        }
+
+        @Test
         void stopsAnEndlessBodyAtTheCap() {
             server.on("/cal.ics", exchange -> {
                 exchange.sendResponseHeaders(200, 0);
@@ -359,6 +385,77 @@ class HttpFeedFetcherTest {
 
             assertThat(failed.message()).isEqualTo("body exceeds 65536 bytes");
             assertThat(failed.httpStatus()).isZero();
+        }
+    }
+
+    @Nested
+    class Wire {
+        /** Serves one connection with the given raw bytes after reading the request head, then closes it. */
+        String rawServer(String response) throws Exception {
+            ServerSocket listener = new ServerSocket();
+            listener.bind(new InetSocketAddress("127.0.0.1", 0));
+            Thread thread = new Thread(() -> {
+                try (listener;
+                        java.net.Socket connection = listener.accept()) {
+                    var in = new java.io.BufferedReader(
+                            new java.io.InputStreamReader(connection.getInputStream(), StandardCharsets.ISO_8859_1));
+                    for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                        requestLines.add(line);
+                    }
+                    connection.getOutputStream().write(response.getBytes(StandardCharsets.ISO_8859_1));
+                } catch (IOException e) {
+                    // the test's assertion on the fetch result reports what went wrong
+                }
+            });
+            thread.setDaemon(true);
+            thread.start();
+            return "http://127.0.0.1:" + listener.getLocalPort() + "/cal.ics?token=abc";
+        }
+
+        final List<String> requestLines = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Test
+        void readsABodyWithoutALengthUntilTheConnectionCloses() throws Exception {
+            String url = rawServer("HTTP/1.0 200 OK\r\nContent-Type: text/calendar\r\n\r\n" + ICS);
+
+            assertThat(content(fetcher.fetch(FetchRequest.of(FeedUrl.parse(url))))
+                            .body())
+                    .isEqualTo(ICS);
+            assertThat(requestLines.get(0)).isEqualTo("GET /cal.ics?token=abc HTTP/1.1");
+            assertThat(requestLines).contains("Connection: close");
+        }
+
+        @Test
+        void skipsAnInterim100AndJoinsAFoldedHeader() throws Exception {
+            String url = rawServer("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nETag: \"v1\r\n  v2\"\r\n"
+                    + "Content-Length: " + ICS.length() + "\r\n\r\n" + ICS);
+
+            Content content = content(fetcher.fetch(FetchRequest.of(FeedUrl.parse(url))));
+
+            assertThat(content.body()).isEqualTo(ICS);
+            assertThat(content.etag()).isEqualTo("\"v1 v2\"");
+        }
+
+        @Test
+        void failsAnAnswerThatIsNotHttp() throws Exception {
+            String url = rawServer("SSH-2.0-OpenSSH_9.2\r\n");
+
+            assertThat(failed(fetcher.fetch(FetchRequest.of(FeedUrl.parse(url))))
+                            .message())
+                    .startsWith("invalid HTTP response from 127.0.0.1:")
+                    .endsWith("not an HTTP/1.x status line");
+        }
+
+        @Test
+        void refusesAStoredEtagWithALineBreakWithoutSendingIt() {
+            server.on("/cal.ics", 200, ICS);
+
+            FetchResult result = fetcher.fetch(
+                    new FetchRequest(server.feed("/cal.ics"), "\"v1\"\r\nX-Injected: yes", null, Duration.ZERO));
+
+            assertThat(failed(result).message())
+                    .startsWith("invalid request (a malformed address or stored ETag/Last-Modified)");
+            assertThat(server.received()).isEmpty();
         }
     }
 

@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.SocketException;
 import java.net.URI;
@@ -200,13 +201,73 @@ class SmallPartsTest {
     }
 
     @Nested
+    class Framing {
+        ResponseHead head(String text) throws IOException {
+            return ResponseHead.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)));
+        }
+
+        String body(String head, String body) throws IOException {
+            InputStream framed =
+                    BodyFraming.body(head(head), new ByteArrayInputStream(body.getBytes(StandardCharsets.ISO_8859_1)));
+            return new String(framed.readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+
+        @Test
+        void decodesChunksWithExtensionsAndTrailersAndStopsAtTheLastChunk() throws IOException {
+            String chunked = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n";
+
+            assertThat(body(chunked, "5;name=x\r\nBEGIN\r\n0A\r\n:VCALENDAR\r\n0\r\nX-Trailer: t\r\n\r\nnext"))
+                    .isEqualTo("BEGIN:VCALENDAR");
+        }
+
+        @Test
+        void aChunkedBodyCutShortIsAnEndOfFileNotACompleteBody() {
+            String chunked = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n";
+
+            assertThatThrownBy(() -> body(chunked, "10\r\nBEGIN")).isInstanceOf(EOFException.class);
+            assertThatThrownBy(() -> body(chunked, "5\r\nBEGIN\r\n")).isInstanceOf(EOFException.class);
+            assertThatThrownBy(() -> body(chunked, "zz\r\n")).hasMessage("invalid chunk size");
+        }
+
+        @Test
+        void aBodyOfADeclaredLengthEndsThereOrFailsShort() throws IOException {
+            assertThat(body("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n", "BEGIN:VCALENDAR"))
+                    .isEqualTo("BEGIN");
+            assertThatThrownBy(() -> body("HTTP/1.1 200 OK\r\nContent-Length: 50\r\n\r\n", "BEGIN"))
+                    .isInstanceOf(EOFException.class);
+        }
+
+        @Test
+        void refusesConflictingLengthsUnknownTransferCodingsAndAnEndlessHead() {
+            assertThatThrownBy(() -> body("HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\n", ""))
+                    .hasMessage("conflicting Content-Length values");
+            assertThatThrownBy(() -> body("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n", ""))
+                    .hasMessage("unsupported Transfer-Encoding gzip,chunked");
+            assertThatThrownBy(() -> head("HTTP/1.1 200 OK\r\nX: " + "a".repeat(70_000) + "\r\n\r\n"))
+                    .hasMessage("response headers exceed 65536 bytes");
+            assertThatThrownBy(() -> head("HTTP/1.1 200 OK\r\nContent-"))
+                    .hasMessage("the connection closed before the response headers ended");
+        }
+
+        @Test
+        void readsHeadersCaseInsensitivelyInTheirOrder() throws IOException {
+            ResponseHead head = head("HTTP/1.1 302 Found\r\nlocation: /a\r\nSet-Cookie: 1\r\nset-cookie: 2\r\n\r\n");
+
+            assertThat(head.status()).isEqualTo(302);
+            assertThat(head.first("Location")).isEqualTo("/a");
+            assertThat(head.all("SET-COOKIE")).containsExactly("1", "2");
+            assertThat(head.first("ETag")).isNull();
+        }
+    }
+
+    @Nested
     class NetworkFailures {
         final URI uri = URI.create("http://127.0.0.1:8080/feed.ics?s=token");
         final Duration timeout = Duration.ofSeconds(5);
 
         @Test
         void saysABodyCutShortOfItsContentLengthWasTruncated() {
-            // the HttpClient's own chain for a connection closed in the middle of a body
+            // a decoder's chain for a connection closed in the middle of a body
             IOException closed = new IOException(
                     "closed",
                     new IOException(
