@@ -10,6 +10,9 @@
 #                                 run's file is left alone)
 #   bokit-bench/run.sh --page-latency-only   only the page-latency step (about 5 minutes with the build),
 #                                 results in bokit-bench/results/<UTC date>-page-latency.txt
+#   bokit-bench/run.sh --export-http-only    only the export steps: JMH ExportBenchmark (server side) and
+#                                 ExportHttpHarness (the Spring example over HTTP), results in
+#                                 bokit-bench/results/<UTC date>-export-http.txt (about 4 minutes with the build)
 #
 # Steps: build the uber-jar (mvn -B -q -pl bokit-bench -am package -DskipTests; never `install`) and the Spring
 # example, the JMH benchmark ParseBenchmark with -prof gc (bokit, ical4j CalendarBuilder, biweekly), right after it
@@ -18,7 +21,8 @@
 # 10,000 events), and the ratios of bokit to every peer and to the fastest Java and JavaScript peer (issues 9 item 5
 # and 21 item 2), then HookBenchmark with -prof gc, the end-to-end SyncHarness (H2 file, then embedded PostgreSQL),
 # BigFeedHarness in a child JVM with -Xmx128m, and PageLatencyHarness (the Spring example with bokit enabled and
-# disabled side by side, driven over HTTP). Network traffic stays on 127.0.0.x (npm ci reaches the registry once,
+# disabled side by side, driven over HTTP), then the export of a 5,000-booking calendar (JMH ExportBenchmark, and
+# ExportHttpHarness: the Spring example over HTTP, issue 17 item 6). Network traffic stays on 127.0.0.x (npm ci reaches the registry once,
 # unless bokit-bench/node/node_modules is already up to date with package-lock.json).
 set -euo pipefail
 
@@ -27,13 +31,15 @@ QUICK=0
 BUILD=1
 PEERS=0
 ONLY_PAGE=0
+ONLY_EXPORT=0
 for arg in "$@"; do
   case "$arg" in
     --quick) QUICK=1 ;;
     --no-build) BUILD=0 ;;
     --peers) PEERS=1 ;;
     --page-latency-only) ONLY_PAGE=1 ;;
-    *) echo "usage: $0 [--quick] [--no-build] [--peers] [--page-latency-only]" >&2; exit 2 ;;
+    --export-http-only) ONLY_EXPORT=1 ;;
+    *) echo "usage: $0 [--quick] [--no-build] [--peers] [--page-latency-only] [--export-http-only]" >&2; exit 2 ;;
   esac
 done
 
@@ -44,6 +50,7 @@ SUFFIX=""
 if [ "$QUICK" = 1 ]; then SUFFIX="-quick"; fi
 if [ "$PEERS" = 1 ]; then SUFFIX="${SUFFIX}-peers"; fi
 if [ "$ONLY_PAGE" = 1 ]; then SUFFIX="${SUFFIX}-page-latency"; fi
+if [ "$ONLY_EXPORT" = 1 ]; then SUFFIX="${SUFFIX}-export-http"; fi
 OUT="bokit-bench/results/$(date -u +%F)${SUFFIX}.txt"
 # the tree's state before this run's own results file is emptied (it may be tracked, from an earlier run that day)
 GIT_STATE="$(git rev-parse --short HEAD)$(if [ -n "$(git status --porcelain)" ]; then echo ' (uncommitted changes)'; fi)"
@@ -61,7 +68,7 @@ step() {
   log "# exit ${status}, $((SECONDS - started)) s, load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
-log "bokit benchmarks, $(date -u '+%F %T') UTC$(if [ "$QUICK" = 1 ]; then echo ', quick mode'; fi)$(if [ "$PEERS" = 1 ]; then echo ', peers only'; fi)$(if [ "$ONLY_PAGE" = 1 ]; then echo ', page latency only'; fi)"
+log "bokit benchmarks, $(date -u '+%F %T') UTC$(if [ "$QUICK" = 1 ]; then echo ', quick mode'; fi)$(if [ "$PEERS" = 1 ]; then echo ', peers only'; fi)$(if [ "$ONLY_PAGE" = 1 ]; then echo ', page latency only'; fi)$(if [ "$ONLY_EXPORT" = 1 ]; then echo ', export only'; fi)"
 log "git: ${GIT_STATE}"
 log "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs), nproc=$(nproc)"
 log "memory: $(free -g | awk '/^Mem:/ {print $2 " GiB total, " $7 " GiB available"}')"
@@ -82,12 +89,16 @@ if [ "$QUICK" = 1 ]; then
   NODE_PARSE=(5 3)
   SYNC=(--feeds 200)
   PAGE=(--rounds 1 --warmup 6 --pairs 4)
+  JMH_EXPORT=(-f 1 -wi 2 -i 3)
+  EXPORT_HTTP=(--rounds 20 --warmup-rounds 10 --requests 200)
 else
   JMH_PARSE=()
   JMH_HOOK=()
   NODE_PARSE=(20 10)
   SYNC=()
   PAGE=()
+  JMH_EXPORT=()
+  EXPORT_HTTP=()
 fi
 
 page_latency() {
@@ -95,6 +106,21 @@ page_latency() {
     java "${PROPS[@]}" -cp "$JAR" io.bokit.bench.PageLatencyHarness \
     --app-classpath-file bokit-bench/target/example-classpath.txt "${PAGE[@]}"
 }
+
+export_http() {
+  step "JMH: serving a 5,000-booking export, server side (issue 17 item 6)" \
+    java -jar "$JAR" ExportBenchmark "${JMH_EXPORT[@]}"
+  step "export over HTTP: the Spring example serving a 5,000-booking calendar (issue 17 item 6)" \
+    java "${PROPS[@]}" -cp "$JAR" io.bokit.bench.ExportHttpHarness \
+    --app-classpath-file bokit-bench/target/example-classpath.txt "${EXPORT_HTTP[@]}"
+}
+
+if [ "$ONLY_EXPORT" = 1 ]; then
+  export_http
+  log ""
+  log "results written to $OUT"
+  exit 0
+fi
 
 if [ "$ONLY_PAGE" = 1 ]; then
   page_latency
@@ -189,6 +215,7 @@ step "memory: 40,000 events (11.3 MiB) with the cap raised to 16 MiB, -Xmx128m (
   java -Xmx128m -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath=bokit-bench/target "${PROPS[@]}" \
   -cp "$JAR" io.bokit.bench.BigFeedHarness --events 40000 --max-body-mib 16
 page_latency
+export_http
 
 log ""
 log "results written to $OUT"
