@@ -71,15 +71,10 @@ final class LoopObserver implements SyncListener {
 
     /** How soon the dues of one kind were met, in re-read periods of the channel concerned. */
     private static final class Latency {
-        private final int allowedPeriods;
         int met;
         int late;
         int overtaken;
         double slowest;
-
-        Latency(int allowedPeriods) {
-            this.allowedPeriods = allowedPeriods;
-        }
 
         void met(int intervals, int period) {
             met++;
@@ -97,8 +92,8 @@ final class LoopObserver implements SyncListener {
 
     private final List<Due> toBlock = new ArrayList<>();
     private final List<Due> toFree = new ArrayList<>();
-    private final Latency blocked = new Latency(BLOCK_WITHIN_PERIODS);
-    private final Latency freed = new Latency(FREE_WITHIN_PERIODS);
+    private final Latency blocked = new Latency();
+    private final Latency freed = new Latency();
     private final Map<String, Integer> staleSince = new HashMap<>();
     private int ghosts;
     private int staleBlocksSeen;
@@ -468,7 +463,7 @@ final class LoopObserver implements SyncListener {
                 .equals(ref));
     }
 
-    int echoesReported() {
+    private int echoesReported() {
         return (int) opened.keySet().stream().filter(pair -> echo(pair)).count();
     }
 

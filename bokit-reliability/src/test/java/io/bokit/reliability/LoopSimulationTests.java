@@ -63,7 +63,7 @@ import org.junit.jupiter.api.io.TempDir;
  * bokit.loop.seed} (default {@value #DEFAULT_SEED}); the seed is printed with the counts.
  */
 abstract class LoopSimulationTests {
-    static final int DEFAULT_INTERVALS = 120;
+    static final int DEFAULT_INTERVALS = 96;
     static final long DEFAULT_SEED = 20251128L;
 
     private static final String PREFIX = "bokit_";
@@ -163,7 +163,6 @@ abstract class LoopSimulationTests {
         assertThat(observer.problems())
                 .as("the loop's guarantees (seed %d, -Dbokit.loop.seed=%d replays it)", seed, seed)
                 .isEmpty();
-        assertThat(observer.echoesReported()).isZero();
     }
 
     /** The host over the database's stores, the channels' feeds and exports, and Tomcat serving the exports. */
