@@ -185,13 +185,7 @@ public final class EchoRule {
             return echoes;
         }
         // a booking of another feed that held these dates before it moved: its copy may still be there
-        List<Booking> moved = new ArrayList<>();
-        List<Instant> movedAt = new ArrayList<>();
-        former.left(group.get(0).current().checkIn(), group.get(0).current().checkOut())
-                .forEach((booking, at) -> {
-                    moved.add(booking);
-                    movedAt.add(at);
-                });
+        Map<Booking, Instant> moved = former.left(dates(group.get(0)));
         // first-seen times are read only when they can decide: several feeds' blocks, or a booking gone or moved
         boolean timesMatter = past.stream().anyMatch(p -> undecided.stream()
                         .anyMatch(b -> !b.feed().equals(p.feed())))
@@ -210,10 +204,10 @@ public final class EchoRule {
             boolean echo = otherFeed(originalFeeds, block.feed())
                     || past.stream()
                             .anyMatch(gone -> !gone.feed().equals(block.feed())
-                                    && seenBy(seen, times.lastChanged(gone), times.lag()));
-            for (int i = 0; !echo && i < moved.size(); i++) {
-                echo = !moved.get(i).feed().equals(block.feed()) && seenBy(seen, movedAt.get(i), times.lag());
-            }
+                                    && seenBy(seen, times.lastChanged(gone), times.lag()))
+                    || moved.entrySet().stream()
+                            .anyMatch(left -> !left.getKey().feed().equals(block.feed())
+                                    && seenBy(seen, left.getValue(), times.lag()));
             if (echo) {
                 echoes.add(block);
             } else {
@@ -242,8 +236,8 @@ public final class EchoRule {
             this.times = times;
         }
 
-        /** The active bookings that left these dates, each with when it last left them. */
-        Map<Booking, Instant> left(LocalDate checkIn, LocalDate checkOut) {
+        /** The active bookings that left these dates (check-in, check-out), each with when it last left them. */
+        Map<Booking, Instant> left(List<Object> dates) {
             if (byDates == null) {
                 byDates = new HashMap<>();
                 for (Booking booking : bookings) {
@@ -257,7 +251,7 @@ public final class EchoRule {
                     }
                 }
             }
-            return byDates.getOrDefault(List.of(checkIn, checkOut), Map.of());
+            return byDates.getOrDefault(dates, Map.of());
         }
     }
 
