@@ -21,7 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A small HTTP/1.1 server over a plain {@link ServerSocket} on 127.0.0.1, for the faults the JDK
+ * A small HTTP/1.1 server over a plain {@link ServerSocket} on a loopback address, for the faults the JDK
  * {@code HttpServer} cannot make: a body cut short of its {@code Content-Length}, a connection reset
  * in the middle of a body, a body of unknown length that runs on past a cap, a response or a body
  * held until the client gives up. One {@link Answer} per path (the query is ignored), one response per
@@ -97,17 +97,25 @@ final class FaultyFeedServer implements AutoCloseable {
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
-    private FaultyFeedServer() throws IOException {
-        socket = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+    private FaultyFeedServer(String address) throws IOException {
+        socket = new ServerSocket(0, 50, InetAddress.getByName(address));
         workers.execute(this::accept);
     }
 
     /** Starts a server on 127.0.0.1 and a free port. */
     static FaultyFeedServer start() {
+        return start("127.0.0.1");
+    }
+
+    /** Starts a server on a loopback address (any 127.x.y.z on Linux, so several servers stand for several hosts). */
+    static FaultyFeedServer start(String loopbackAddress) {
+        if (!loopbackAddress.startsWith("127.")) {
+            throw new IllegalArgumentException("Tests stay on loopback: " + loopbackAddress + " is not 127.x.y.z");
+        }
         try {
-            return new FaultyFeedServer();
+            return new FaultyFeedServer(loopbackAddress);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start the faulty feed server", e);
+            throw new UncheckedIOException("Cannot start the faulty feed server on " + loopbackAddress, e);
         }
     }
 
@@ -118,7 +126,7 @@ final class FaultyFeedServer implements AutoCloseable {
 
     /** The URL of a path and query on this server. */
     FeedUrl url(String pathAndQuery) {
-        return FeedUrl.parse("http://127.0.0.1:" + port() + pathAndQuery);
+        return FeedUrl.parse("http://" + socket.getInetAddress().getHostAddress() + ":" + port() + pathAndQuery);
     }
 
     /** The port the server listens on. */

@@ -165,6 +165,48 @@ class ExportServiceTest {
     }
 
     @Test
+    void aMovedReservationLeavesNoGhostBlockAtItsOldDatesWhileTheChannelStillHoldsItsCopy() {
+        // given: Booking.com holds its copy of Airbnb's reservation (found by the loop simulation, bokit-reliability)
+        channels.serve(
+                airbnbUrl,
+                ICalFeedBuilder.airbnb()
+                        .reserved("HM4@airbnb.com", day(5), day(9))
+                        .build());
+        channels.serve(bookingUrl, booking().build());
+        sync();
+        clock.advance(Duration.ofHours(1));
+        channels.serve(
+                bookingUrl,
+                booking()
+                        .event("copy@booking.com", day(5), day(9), "CLOSED - Not available")
+                        .build());
+        sync();
+
+        // when: the guest moves by two days, then by one more; Booking.com has not re-read bokit's export yet
+        clock.advance(Duration.ofHours(1));
+        channels.serve(
+                airbnbUrl,
+                ICalFeedBuilder.airbnb()
+                        .reserved("HM4@airbnb.com", day(7), day(11))
+                        .build());
+        sync();
+        clock.advance(Duration.ofHours(1));
+        channels.serve(
+                airbnbUrl,
+                ICalFeedBuilder.airbnb()
+                        .reserved("HM4@airbnb.com", day(8), day(11))
+                        .build());
+        sync();
+
+        store.history(new io.bokit.core.domain.HistoryQuery(SEAVIEW, AIRBNB, 100))
+                .forEach(System.out::println);
+        // then: the stale copy at the first dates is sent to no one, and is no double booking with the stay it copied
+        assertThat(dates(export(ExportCommand.forFeed(SEAVIEW, AIRBNB)))).isEmpty();
+        assertThat(dates(export(ExportCommand.forFeed(SEAVIEW, VRBO)))).containsExactly(dates(8, 11));
+        assertThat(dates(export(ExportCommand.forFeed(SEAVIEW, BOOKING)))).containsExactly(dates(8, 11));
+    }
+
+    @Test
     void theHostsBlockImportedFirstIsTheOriginalAndTheChannelsCopyItsEcho() {
         // given: the host closes dates on Booking.com; hours later Airbnb shows its copy (its id sorts first)
         channels.serve(

@@ -1,6 +1,7 @@
 package io.bokit.core.application;
 
 import io.bokit.core.domain.Backoff;
+import io.bokit.core.domain.Options;
 import io.bokit.core.port.in.AutoSyncUseCase;
 import io.bokit.core.port.in.BookingsUseCase;
 import io.bokit.core.port.in.DoubleBookingsUseCase;
@@ -21,12 +22,14 @@ import io.bokit.core.port.out.ICalFeedPort;
 import io.bokit.core.port.out.OptionsPort;
 import io.bokit.core.port.out.SyncListener;
 import io.bokit.core.port.out.SyncStatePort;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 
 /**
  * The assembled core: every use case wired over the ports an adapter provides. Adapters (Spring,
@@ -60,8 +63,10 @@ public final class Bokit {
         all.add(lastReport); // first, so the host's listeners already see this run as the last one
         all.addAll(b.listeners);
         Listeners listeners = new Listeners(all);
+        // the echo rule's lag: a channel's copy made just before a change reaches bokit at the next sync
+        Supplier<Duration> copyLag = () -> Options.parse(b.options.loadAll()).syncInterval();
         DoubleBookingDetector detector =
-                new DoubleBookingDetector(b.doubleBookings, b.bookings, b.catalog, b.clock, listeners);
+                new DoubleBookingDetector(b.doubleBookings, b.bookings, b.catalog, b.clock, listeners, copyLag);
         FeedSynchronizer synchronizer = new FeedSynchronizer(
                 b.catalog, b.bookings, b.fetcher, b.parser, b.clock, listeners, b.backoff, b.jitter);
         this.sync = new SyncService(
@@ -80,7 +85,7 @@ public final class Bokit {
         this.feeds = new FeedsService(b.catalog, b.options);
         this.bookings = new BookingsService(b.bookings);
         this.status = new StatusService(b.options, b.syncState, b.catalog, b.clock);
-        this.export = new ExportService(b.catalog, b.bookings, b.hostReservations, b.clock);
+        this.export = new ExportService(b.catalog, b.bookings, b.hostReservations, b.clock, copyLag);
         this.exportLinks =
                 new ExportLinksService(b.catalog, b.exportLinks == null ? new NoExportLinks() : b.exportLinks, b.clock);
         this.localBookings = new LocalBookingsService(

@@ -13,6 +13,7 @@ import io.bokit.core.port.out.BookingStorePort;
 import io.bokit.core.port.out.ClockPort;
 import io.bokit.core.port.out.DoubleBookingsPort;
 import io.bokit.core.port.out.FeedCatalogPort;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,18 +40,21 @@ final class DoubleBookingDetector {
     private final FeedCatalogPort catalog;
     private final ClockPort clock;
     private final Listeners listeners;
+    private final Supplier<Duration> copyLag;
 
     DoubleBookingDetector(
             DoubleBookingsPort records,
             BookingStorePort store,
             FeedCatalogPort catalog,
             ClockPort clock,
-            Listeners listeners) {
+            Listeners listeners,
+            Supplier<Duration> copyLag) {
         this.records = records;
         this.store = store;
         this.catalog = catalog;
         this.clock = clock;
         this.listeners = listeners;
+        this.copyLag = copyLag;
     }
 
     /** Whether records are kept at all ({@link DoubleBookingsPort#none()} keeps none: nothing is read). */
@@ -95,7 +100,7 @@ final class DoubleBookingDetector {
         LocalDate today = LocalDate.ofInstant(now, calendar.zone());
         // inactive and soft-deleted bookings too: they can make echoes (EchoRule); a day back keeps check-out == today
         List<Booking> bookings = store.find(new BookingQuery(calendar.key(), today.minusDays(1), null, Set.of(), true));
-        List<Overlap> found = Overlaps.find(bookings, new HistoryTimes(store, calendar.key()), today);
+        List<Overlap> found = Overlaps.find(bookings, new HistoryTimes(store, calendar.key(), copyLag.get()), today);
         Overlaps.Changes changes = Overlaps.compare(records.listOpen(calendar.key()), found);
         if (changes.isEmpty()) {
             return List.of();

@@ -23,12 +23,14 @@ import io.bokit.core.port.out.ClockPort;
 import io.bokit.core.port.out.FeedCatalogPort;
 import io.bokit.core.port.out.HostReservation;
 import io.bokit.core.port.out.HostReservationsPort;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Builds a calendar's iCal export from {@link BookingStorePort} (imported and local bookings) and, when the host
@@ -43,6 +45,7 @@ public final class ExportService implements ExportUseCase {
     private final BookingStorePort store;
     private final HostReservationsPort hostReservations;
     private final ClockPort clock;
+    private final Supplier<Duration> copyLag;
 
     /** Creates the service over the catalog, the booking store and the clock that says what today is. */
     public ExportService(FeedCatalogPort catalog, BookingStorePort store, ClockPort clock) {
@@ -52,10 +55,24 @@ public final class ExportService implements ExportUseCase {
     /** Creates the service that also exports the reservations a host keeps in its own tables. */
     public ExportService(
             FeedCatalogPort catalog, BookingStorePort store, HostReservationsPort hostReservations, ClockPort clock) {
+        this(catalog, store, hostReservations, clock, () -> Duration.ZERO);
+    }
+
+    /**
+     * Creates the service with the echo rule's lag ({@link EchoRule.Times#lag()}): bokit gives the sync interval, read
+     * at each export.
+     */
+    public ExportService(
+            FeedCatalogPort catalog,
+            BookingStorePort store,
+            HostReservationsPort hostReservations,
+            ClockPort clock,
+            Supplier<Duration> copyLag) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.store = Objects.requireNonNull(store, "store");
         this.hostReservations = Objects.requireNonNull(hostReservations, "hostReservations");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.copyLag = Objects.requireNonNull(copyLag, "copyLag");
     }
 
     @Override
@@ -79,7 +96,8 @@ public final class ExportService implements ExportUseCase {
                 store.find(new BookingQuery(calendar.key(), earliestCheckOut.minusDays(1), null, Set.of(), true)));
         bookings.addAll(hostBookings(calendar, earliestCheckOut));
         List<ExportEvent> events = new ArrayList<>();
-        for (Booking booking : EchoRule.exported(bookings, command.target(), new HistoryTimes(store, calendar.key()))) {
+        for (Booking booking :
+                EchoRule.exported(bookings, command.target(), new HistoryTimes(store, calendar.key(), copyLag.get()))) {
             events.add(event(booking, command.guestNames()));
         }
         return new ExportResult(ICalWriter.write(Secrets.mask(calendar.name()), events), events.size());

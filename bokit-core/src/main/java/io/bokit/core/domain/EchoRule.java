@@ -1,6 +1,8 @@
 package io.bokit.core.domain;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -23,7 +25,10 @@ import java.util.Set;
  * original (it must have existed before bokit could export it), the later ones in other feeds are its
  * echoes; blocks of the feed an original is in stay originals. A booking bokit no longer exports
  * (vanished, cancelled, soft-deleted) still makes an echo of a block of another feed that was first seen
- * before that booking last changed: the channel has not yet dropped its copy. Echoes leave every export;
+ * before that booking last changed, and a booking that moved still makes an echo of a block of another feed with
+ * its former dates that was first seen before it left them: the channel has not yet dropped or moved its copy.
+ * "Before" allows {@link Times#lag()}: a channel that read the export just before the change shows its copy to
+ * bokit only at bokit's next read of its feed. Echoes leave every export;
  * an export for a target feed also leaves out that feed's own bookings. The host's own bookings (sources
  * {@link FeedId#local()} and {@link FeedId#host()}) are sources like any feed, and never a target, so every
  * export sends them. Pure and thread-safe.
@@ -46,6 +51,26 @@ public final class EchoRule {
          */
         Instant lastChanged(Booking booking);
 
+        /**
+         * The dates a booking held before it moved, newest first, each with when it left them.
+         *
+         * @return the former dates, never null; empty when it never moved or nothing is known
+         */
+        default List<FormerDates> formerDates(Booking booking) {
+            return List.of();
+        }
+
+        /**
+         * How long after a booking left its dates (or stopped being exported) a channel's copy of them may still be
+         * first imported: the channel may have read the export just before the change, and bokit reads the
+         * channel's feed only at its next sync.
+         *
+         * @return the lag, zero or more
+         */
+        default Duration lag() {
+            return Duration.ZERO;
+        }
+
         /** No times known: competing blocks are ordered by feed id and key, and inactive bookings make no echo. */
         static Times unknown() {
             return new Times() {
@@ -59,6 +84,21 @@ public final class EchoRule {
                     return null;
                 }
             };
+        }
+    }
+
+    /**
+     * Dates a booking held before it moved.
+     *
+     * @param checkIn the former check-in, not null
+     * @param checkOut the former check-out, not null
+     * @param leftAt when the booking moved off them, not null
+     */
+    public record FormerDates(LocalDate checkIn, LocalDate checkOut, Instant leftAt) {
+        public FormerDates {
+            Objects.requireNonNull(checkIn, "checkIn");
+            Objects.requireNonNull(checkOut, "checkOut");
+            Objects.requireNonNull(leftAt, "leftAt");
         }
     }
 
@@ -91,8 +131,9 @@ public final class EchoRule {
             byDates.computeIfAbsent(dates(booking), d -> new ArrayList<>()).add(booking);
         }
         Set<Booking> echoes = new HashSet<>();
+        FormerIndex former = new FormerIndex(bookings, times);
         for (List<Booking> group : byDates.values()) {
-            echoes.addAll(echoesInGroup(group, times));
+            echoes.addAll(echoesInGroup(group, times, former));
         }
         return Set.copyOf(echoes);
     }
@@ -121,7 +162,7 @@ public final class EchoRule {
         return List.of(booking.current().checkIn(), booking.current().checkOut());
     }
 
-    private static List<Booking> echoesInGroup(List<Booking> group, Times times) {
+    private static List<Booking> echoesInGroup(List<Booking> group, Times times, FormerIndex former) {
         Set<FeedId> originalFeeds = new HashSet<>();
         List<Booking> blocks = new ArrayList<>();
         List<Booking> past = new ArrayList<>();
@@ -143,9 +184,12 @@ public final class EchoRule {
         if (undecided.isEmpty()) {
             return echoes;
         }
-        // times are read only when they can decide: several feeds' blocks, or a booking no longer exported
+        // a booking of another feed that held these dates before it moved: its copy may still be there
+        Map<Booking, Instant> moved = former.left(dates(group.get(0)));
+        // first-seen times are read only when they can decide: several feeds' blocks, or a booking gone or moved
         boolean timesMatter = past.stream().anyMatch(p -> undecided.stream()
                         .anyMatch(b -> !b.feed().equals(p.feed())))
+                || !moved.isEmpty()
                 || undecided.stream().map(Booking::feed).distinct().count() > 1;
         Map<Booking, Instant> firstSeen = new HashMap<>();
         if (timesMatter) {
@@ -156,10 +200,14 @@ public final class EchoRule {
                 .thenComparing(b -> b.key().uid())
                 .thenComparing(b -> b.key().recurrenceId(), Comparator.nullsFirst(Comparator.naturalOrder())));
         for (Booking block : undecided) {
+            Instant seen = firstSeen.get(block);
             boolean echo = otherFeed(originalFeeds, block.feed())
                     || past.stream()
                             .anyMatch(gone -> !gone.feed().equals(block.feed())
-                                    && LONG_AGO_FIRST.compare(firstSeen.get(block), times.lastChanged(gone)) < 0);
+                                    && seenBy(seen, times.lastChanged(gone), times.lag()))
+                    || moved.entrySet().stream()
+                            .anyMatch(left -> !left.getKey().feed().equals(block.feed())
+                                    && seenBy(seen, left.getValue(), times.lag()));
             if (echo) {
                 echoes.add(block);
             } else {
@@ -167,6 +215,44 @@ public final class EchoRule {
             }
         }
         return echoes;
+    }
+
+    /** Whether a block first seen then (null: long ago) was seen by the time {@code until} (null: long ago) plus the lag. */
+    private static boolean seenBy(Instant seen, Instant until, Duration lag) {
+        if (until == null) {
+            return false;
+        }
+        return seen == null || !seen.isAfter(until.plus(lag));
+    }
+
+    /** Which active bookings held which dates before they moved, asked of the times only when a block could be a copy. */
+    private static final class FormerIndex {
+        private final Collection<Booking> bookings;
+        private final Times times;
+        private Map<List<Object>, Map<Booking, Instant>> byDates;
+
+        FormerIndex(Collection<Booking> bookings, Times times) {
+            this.bookings = bookings;
+            this.times = times;
+        }
+
+        /** The active bookings that left these dates (check-in, check-out), each with when it last left them. */
+        Map<Booking, Instant> left(List<Object> dates) {
+            if (byDates == null) {
+                byDates = new HashMap<>();
+                for (Booking booking : bookings) {
+                    if (!active(booking)) {
+                        continue; // a gone booking makes echoes of its last dates already
+                    }
+                    for (FormerDates former : times.formerDates(booking)) {
+                        byDates.computeIfAbsent(
+                                        List.of(former.checkIn(), former.checkOut()), d -> new LinkedHashMap<>())
+                                .merge(booking, former.leftAt(), (a, b) -> a.isAfter(b) ? a : b);
+                    }
+                }
+            }
+            return byDates.getOrDefault(dates, Map.of());
+        }
     }
 
     private static boolean otherFeed(Set<FeedId> feeds, FeedId feed) {

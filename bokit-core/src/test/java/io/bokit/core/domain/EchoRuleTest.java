@@ -2,6 +2,7 @@ package io.bokit.core.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,6 +21,8 @@ class EchoRuleTest {
     private final List<Booking> bookings = new ArrayList<>();
     private final Map<Booking, Instant> firstSeen = new HashMap<>();
     private final Map<Booking, Instant> lastChanged = new HashMap<>();
+    private final Map<Booking, List<EchoRule.FormerDates>> formerDates = new HashMap<>();
+    private Duration lag = Duration.ZERO;
     private final EchoRule.Times times = new EchoRule.Times() {
         @Override
         public Instant firstSeen(Booking booking) {
@@ -29,6 +32,16 @@ class EchoRuleTest {
         @Override
         public Instant lastChanged(Booking booking) {
             return lastChanged.get(booking);
+        }
+
+        @Override
+        public List<EchoRule.FormerDates> formerDates(Booking booking) {
+            return formerDates.getOrDefault(booking, List.of());
+        }
+
+        @Override
+        public Duration lag() {
+            return lag;
         }
     };
 
@@ -153,6 +166,61 @@ class EchoRuleTest {
         assertThat(EchoRule.echoes(bookings, EchoRule.Times.unknown()))
                 .as("without history, an inactive booking makes no echo")
                 .isEmpty();
+    }
+
+    @Test
+    void copyOfAStayAtTheDatesItMovedAwayFromIsAnEchoUntilTheChannelMovesItToo() {
+        // found by the loop simulation: the Airbnb guest moved by two days at 12:00; Booking.com still shows its copy
+        // at the old dates until it re-reads bokit's export. That copy was exported to Vrbo as a block of its own (a
+        // ghost) and reported as a double booking with the very stay it copied.
+        Booking moved = add(AIRBNB, "HM3", BookingStatus.CONFIRMED, "2026-10-03", "2026-10-07");
+        Booking staleCopy = add(BOOKING, "copy", BookingStatus.UNAVAILABLE, "2026-10-01", "2026-10-05");
+        formerDates.put(
+                moved,
+                List.of(new EchoRule.FormerDates(
+                        day("2026-10-01"), day("2026-10-05"), Instant.parse("2026-04-02T12:00:00Z"))));
+        firstSeen.put(staleCopy, Instant.parse("2026-03-01T09:00:00Z"));
+
+        assertThat(EchoRule.echoes(bookings, times)).containsExactly(staleCopy);
+        assertThat(exported(VRBO)).containsExactly(moved);
+        assertThat(exported(AIRBNB)).isEmpty();
+        assertThat(Overlaps.find(bookings, times, day("2026-04-02"))).isEmpty();
+    }
+
+    @Test
+    void blockOnTheOldDatesOfAMovedStaySeenAfterTheLagIsTheHostsOwn() {
+        Booking moved = add(AIRBNB, "HM3", BookingStatus.CONFIRMED, "2026-10-03", "2026-10-07");
+        Booking hostBlock = add(BOOKING, "owner", BookingStatus.UNAVAILABLE, "2026-10-01", "2026-10-05");
+        formerDates.put(
+                moved,
+                List.of(new EchoRule.FormerDates(
+                        day("2026-10-01"), day("2026-10-05"), Instant.parse("2026-04-02T12:00:00Z"))));
+        firstSeen.put(hostBlock, Instant.parse("2026-04-02T13:00:01Z"));
+        lag = Duration.ofHours(1);
+
+        assertThat(EchoRule.echoes(bookings, times)).isEmpty();
+        assertThat(exported(VRBO)).containsExactlyInAnyOrder(moved, hostBlock);
+    }
+
+    @Test
+    void aCopyFirstSeenWithinTheLagAfterTheChangeIsStillAnEcho() {
+        // Booking.com read bokit's export at 11:59, the guest cancelled at 12:00, and bokit read Booking.com's feed
+        // (with the copy) in the same run or the next one, up to one sync interval later
+        Booking cancelled = add(AIRBNB, "HM2", BookingStatus.VANISHED, "2026-10-01", "2026-10-05");
+        Booking copy = add(BOOKING, "copy", BookingStatus.UNAVAILABLE, "2026-10-01", "2026-10-05");
+        lastChanged.put(cancelled, Instant.parse("2026-04-02T12:00:00Z"));
+        firstSeen.put(copy, Instant.parse("2026-04-02T12:00:00Z"));
+
+        assertThat(EchoRule.echoes(bookings, times)).as("seen in the same run").containsExactly(copy);
+
+        firstSeen.put(copy, Instant.parse("2026-04-02T13:00:00Z"));
+        assertThat(EchoRule.echoes(bookings, times))
+                .as("seen at the next run, no lag")
+                .isEmpty();
+        lag = Duration.ofHours(1);
+        assertThat(EchoRule.echoes(bookings, times))
+                .as("seen at the next run, an hour's lag")
+                .containsExactly(copy);
     }
 
     @Test
