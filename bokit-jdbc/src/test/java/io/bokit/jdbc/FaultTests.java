@@ -459,4 +459,17 @@ abstract class FaultTests {
                     .isEqualTo(1);
         };
     }
+
+    /** Kills a MariaDB or MySQL connection on the server, from another connection. */
+    static DataSources.ConnectionAction killConnection(TestDatabase database) {
+        return connection -> {
+            long id;
+            try (var statement = connection.createStatement();
+                    var row = statement.executeQuery("SELECT CONNECTION_ID()")) {
+                row.next();
+                id = row.getLong(1);
+            }
+            database.execute("KILL CONNECTION " + id);
+        };
+    }
 }
