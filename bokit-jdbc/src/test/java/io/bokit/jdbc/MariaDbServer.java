@@ -65,6 +65,11 @@ public final class MariaDbServer {
                 + options;
     }
 
+    /** The same server and database as a {@code jdbc:mysql:} URL, for MySQL's driver. */
+    static String mysqlUrl(String url) {
+        return url.replaceFirst("^jdbc:(mariadb|mysql):", "jdbc:mysql:");
+    }
+
     private static void admin(String url, String sql) {
         try (Connection connection = DriverManager.getConnection(url);
                 Statement statement = connection.createStatement()) {

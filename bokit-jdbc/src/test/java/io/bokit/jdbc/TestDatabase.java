@@ -60,8 +60,13 @@ public final class TestDatabase implements AutoCloseable {
      * @throws org.opentest4j.TestAbortedException if there is none and it is not required: the caller is skipped
      */
     public static TestDatabase mariadb() {
-        return MariaDbServer.newDatabase((database, url) ->
-                new TestDatabase(url.startsWith("jdbc:mysql:") ? "MySQL" : "MariaDB", url, Dialect.MYSQL, database));
+        return MariaDbServer.newDatabase((database, url) -> new TestDatabase("MariaDB", url, Dialect.MYSQL, database));
+    }
+
+    /** A new, empty database on the same MariaDB server, reached through MySQL's driver (a {@code jdbc:mysql:} URL). */
+    static TestDatabase mariadbThroughMySqlDriver() {
+        return MariaDbServer.newDatabase((database, url) -> new TestDatabase(
+                "MariaDB through MySQL Connector/J", MariaDbServer.mysqlUrl(url), Dialect.MYSQL, database));
     }
 
     private static TestDatabase h2(String name, String url) {

@@ -1,0 +1,11 @@
+package io.bokit.reliability;
+
+import io.bokit.jdbc.TestDatabase;
+
+/** The feed fault matrix on the MariaDB server named by {@code BOKIT_TEST_MARIADB_URL} (skipped without one). */
+class MariaDbFeedFaultTest extends FeedFaultTests {
+    @Override
+    TestDatabase open() {
+        return TestDatabase.mariadb();
+    }
+}
