@@ -81,7 +81,7 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /** The JDBC URL. */
-    String url() {
+    public String url() {
         return url;
     }
 
