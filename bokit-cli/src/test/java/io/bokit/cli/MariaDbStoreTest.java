@@ -2,6 +2,7 @@ package io.bokit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bokit.jdbc.NeedsMariaDb;
 import io.bokit.jdbc.TestDatabase;
 import io.bokit.testkit.ICalFeedBuilder;
 import java.net.URI;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * drivers it carries: MariaDB's ({@code jdbc:mariadb:}) and MySQL's ({@code jdbc:mysql:}, with the credentials
  * before the host). The password is never printed.
  */
+@NeedsMariaDb
 class MariaDbStoreTest {
     @TempDir
     Path home;

@@ -1,6 +1,7 @@
 package io.bokit.jdbc;
 
 /** Faults on MariaDB: the connection is killed on the server mid-transaction (skipped without a server). */
+@NeedsMariaDb
 class MariaDbFaultTest extends FaultTests {
     @Override
     TestDatabase open() {

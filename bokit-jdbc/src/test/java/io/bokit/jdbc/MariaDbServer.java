@@ -25,6 +25,10 @@ public final class MariaDbServer {
     /** The system property that turns a missing URL from a skip into a failure. */
     public static final String REQUIRED_PROPERTY = "bokit.test.mariadb.required";
 
+    /** Why the MariaDB tests do not run without a server. */
+    static final String MISSING = "No MariaDB server: set " + URL_VARIABLE + " to a JDBC URL with user and password"
+            + " (.ci/mariadb starts a server and prints one) to run the MariaDB tests";
+
     private MariaDbServer() {}
 
     /**
@@ -33,17 +37,24 @@ public final class MariaDbServer {
      * @throws org.opentest4j.TestAbortedException if no URL is set and the server is not required: the test is skipped
      */
     public static String url() {
-        String url = System.getProperty(URL_PROPERTY, System.getenv(URL_VARIABLE));
-        if (url != null && !url.isBlank()) {
-            return url.strip();
+        if (named()) {
+            return configured().strip();
         }
-        String why = "No MariaDB server: set " + URL_VARIABLE + " to a JDBC URL with user and password (.ci/mariadb"
-                + " starts a server and prints one) to run the MariaDB tests";
         if (Boolean.getBoolean(REQUIRED_PROPERTY)) {
-            fail(why + "; they are required (" + REQUIRED_PROPERTY + "=true)");
+            fail(MISSING + "; they are required (" + REQUIRED_PROPERTY + "=true)");
         }
-        Assumptions.abort(why);
+        Assumptions.abort(MISSING);
         throw new AssertionError("unreachable");
+    }
+
+    /** Whether a server's URL is set. */
+    static boolean named() {
+        String url = configured();
+        return url != null && !url.isBlank();
+    }
+
+    private static String configured() {
+        return System.getProperty(URL_PROPERTY, System.getenv(URL_VARIABLE));
     }
 
     /** Creates a database and hands its drop action and URL to {@code open}. */

@@ -25,6 +25,7 @@ class PersistenceDocTest {
     }
 
     @Test
+    @NeedsMariaDb
     void theTableOfTablesNamesEveryColumnOfTheLatestMySqlSchema() throws Exception {
         namesEveryColumn(TestDatabase.mariadb());
     }
