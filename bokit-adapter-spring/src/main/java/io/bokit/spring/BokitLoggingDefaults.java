@@ -9,8 +9,9 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Keeps two loggers of other libraries below the level at which they print a feed's secret token, unless
  * the application sets their level: the JDK HTTP client's debug logger (every request's full URI at DEBUG)
- * stays at INFO, and the PostgreSQL driver ({@code org.postgresql}, which prints every bind parameter, a
- * newly added feed's URL included, at TRACE) stays at DEBUG. So a host application that turns its root
+ * stays at INFO, and the PostgreSQL and MariaDB drivers ({@code org.postgresql}, which prints every bind
+ * parameter, a newly added feed's URL included, at TRACE; {@code org.mariadb.jdbc}, which dumps every packet,
+ * feed URLs read or written included, at TRACE) stay at DEBUG. So a host application that turns its root
  * logger to DEBUG or TRACE does not log feed tokens. The defaults have the lowest precedence:
  * {@code logging.level.org.postgresql=TRACE} still wins.
  */
@@ -18,6 +19,7 @@ public final class BokitLoggingDefaults implements EnvironmentPostProcessor {
     static final String SOURCE = "bokitLoggingDefaults";
     static final String HTTP_CLIENT_DEBUG_LEVEL = "logging.level.jdk.internal.httpclient.debug";
     static final String POSTGRESQL_DRIVER_LEVEL = "logging.level.org.postgresql";
+    static final String MARIADB_DRIVER_LEVEL = "logging.level.org.mariadb.jdbc";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -25,7 +27,14 @@ public final class BokitLoggingDefaults implements EnvironmentPostProcessor {
             environment
                     .getPropertySources()
                     .addLast(new MapPropertySource(
-                            SOURCE, Map.of(HTTP_CLIENT_DEBUG_LEVEL, "INFO", POSTGRESQL_DRIVER_LEVEL, "DEBUG")));
+                            SOURCE,
+                            Map.of(
+                                    HTTP_CLIENT_DEBUG_LEVEL,
+                                    "INFO",
+                                    POSTGRESQL_DRIVER_LEVEL,
+                                    "DEBUG",
+                                    MARIADB_DRIVER_LEVEL,
+                                    "DEBUG")));
         }
     }
 }

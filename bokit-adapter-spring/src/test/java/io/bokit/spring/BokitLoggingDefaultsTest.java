@@ -23,6 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class BokitLoggingDefaultsTest {
     private static final String JDK_HTTP_CLIENT = "jdk.internal.httpclient.debug";
     private static final String POSTGRESQL = "org.postgresql";
+    private static final String MARIADB = "org.mariadb.jdbc";
     private static final List<String> LOGGERS = List.of(org.slf4j.Logger.ROOT_LOGGER_NAME, "io.bokit", JDK_HTTP_CLIENT);
 
     private final Map<String, Level> levels =
@@ -33,6 +34,7 @@ class BokitLoggingDefaultsTest {
         levels.forEach((name, level) -> logger(name).setLevel(level));
         logger(JDK_HTTP_CLIENT).setLevel(null);
         logger(POSTGRESQL).setLevel(null);
+        logger(MARIADB).setLevel(null);
     }
 
     @Test
@@ -53,6 +55,17 @@ class BokitLoggingDefaultsTest {
         try (ConfigurableApplicationContext app =
                 run("logging.level.root=TRACE", "logging.level.org.postgresql=TRACE")) {
             assertThat(logger(POSTGRESQL).getEffectiveLevel()).isEqualTo(Level.TRACE);
+        }
+    }
+
+    @Test
+    void keepsTheMariaDbDriverBelowTraceWhereItDumpsEveryPacket() {
+        try (ConfigurableApplicationContext app = run("logging.level.root=TRACE")) {
+            assertThat(logger(MARIADB).getEffectiveLevel()).isEqualTo(Level.DEBUG);
+        }
+        try (ConfigurableApplicationContext app =
+                run("logging.level.root=TRACE", "logging.level.org.mariadb.jdbc=TRACE")) {
+            assertThat(logger(MARIADB).getEffectiveLevel()).isEqualTo(Level.TRACE);
         }
     }
 

@@ -26,6 +26,13 @@ final class Store implements AutoCloseable {
     static final List<String> PRIVATE_RANGES =
             List.of("127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7");
 
+    /** The JDBC URLs whose drivers the CLI carries. */
+    static final List<String> SUPPORTED_URLS = List.of("jdbc:h2:", "jdbc:postgresql:", "jdbc:mariadb:", "jdbc:mysql:");
+
+    /** The supported URLs in words, for messages. */
+    static final String EXPECTED_URLS = "jdbc:postgresql://host:port/database, jdbc:mariadb://host:port/database,"
+            + " jdbc:mysql://host:port/database or jdbc:h2:…";
+
     /** What an SSRF refusal tells a CLI user to do, instead of the Java builder call. */
     static final String REFUSAL_REMEDY =
             "bokit-cli fetches it with --allow CIDR (e.g. --allow <that address>/32) or --allow-private";
@@ -76,11 +83,10 @@ final class Store implements AutoCloseable {
      */
     static Store open(StoreSettings settings, boolean install, ClockPort clock) {
         String url = settings.url();
-        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+        if (SUPPORTED_URLS.stream().noneMatch(url::startsWith)) {
             throw new CliException(
                     ExitCodes.USAGE,
-                    "Unsupported database URL " + settings.maskedUrl()
-                            + ": expected jdbc:postgresql://host:port/database or jdbc:h2:…");
+                    "Unsupported database URL " + settings.maskedUrl() + ": expected " + EXPECTED_URLS);
         }
         if (settings.home() != null) {
             try {

@@ -23,7 +23,8 @@ final class StoreOptions {
             paramLabel = "JDBC_URL",
             scope = ScopeType.INHERIT,
             description = "JDBC URL of the store instead of the embedded H2 file, "
-                    + "e.g. jdbc:postgresql://localhost:5432/app (default: $BOKIT_DB_URL).")
+                    + "e.g. jdbc:postgresql://localhost:5432/app, jdbc:mariadb://localhost:3306/app or "
+                    + "jdbc:mysql://localhost:3306/app (default: $BOKIT_DB_URL).")
     String db;
 
     @Option(

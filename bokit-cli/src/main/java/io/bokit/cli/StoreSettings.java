@@ -2,6 +2,8 @@ package io.bokit.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where the store is and how feeds are fetched, resolved from the global options and the environment.
@@ -14,6 +16,9 @@ import java.util.List;
  * @param allowed further address blocks ({@code --allow CIDR}) feeds may be on although they are private
  */
 record StoreSettings(String url, String user, String password, Path home, boolean allowPrivate, List<String> allowed) {
+    /** Where a password starts in a URL's path: everything after it is hidden. */
+    private static final Pattern PASSWORD = Pattern.compile("(?i)\\b(?:password|pwd)=");
+
     StoreSettings {
         allowed = allowed == null ? List.of() : List.copyOf(allowed);
     }
@@ -29,16 +34,30 @@ record StoreSettings(String url, String user, String password, Path home, boolea
         return new StoreSettings(url, null, null, home, allowPrivate, allowed);
     }
 
-    /** The JDBC URL without anything after {@code ?} or {@code ;} (where credentials may hide): safe to show. */
+    /**
+     * The JDBC URL without where credentials may hide, safe to show: anything after {@code ?} or {@code ;}, a
+     * {@code user:password@} before the host (MySQL's driver takes one), and anything after a {@code password=} (as
+     * in MySQL's {@code address=(host=…)(password=…)} form).
+     */
     String maskedUrl() {
-        int cut = url.length();
+        String shown = url;
+        int authority = shown.indexOf("//");
+        int at = shown.lastIndexOf('@');
+        if (authority >= 0 && at > authority) {
+            shown = shown.substring(0, authority + 2) + "…" + shown.substring(at);
+        }
+        int cut = shown.length();
         for (char c : new char[] {'?', ';'}) {
-            int at = url.indexOf(c);
-            if (at >= 0 && at < cut) {
-                cut = at;
+            int found = shown.indexOf(c);
+            if (found >= 0 && found < cut) {
+                cut = found;
             }
         }
-        return url.substring(0, cut) + (cut < url.length() ? "…" : "");
+        Matcher password = PASSWORD.matcher(shown);
+        if (password.find() && password.end() < cut) {
+            cut = password.end();
+        }
+        return shown.substring(0, cut) + (cut < shown.length() ? "…" : "");
     }
 
     /** The store in words, for messages. */

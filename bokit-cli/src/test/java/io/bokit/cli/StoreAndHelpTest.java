@@ -99,12 +99,13 @@ class StoreAndHelpTest {
 
     @Test
     void anUnsupportedDatabaseUrlIsAUsageError() {
-        Cli.Result result = cli.run("status", "--db", "jdbc:mysql://localhost/bokit");
+        Cli.Result result = cli.run("status", "--db", "jdbc:sqlserver://localhost/bokit");
 
         assertThat(result.code()).isEqualTo(2);
         assertThat(result.err())
-                .isEqualTo("bokit-cli: Unsupported database URL jdbc:mysql://localhost/bokit: expected"
-                        + " jdbc:postgresql://host:port/database or jdbc:h2:…\n");
+                .isEqualTo("bokit-cli: Unsupported database URL jdbc:sqlserver://localhost/bokit: expected"
+                        + " jdbc:postgresql://host:port/database, jdbc:mariadb://host:port/database,"
+                        + " jdbc:mysql://host:port/database or jdbc:h2:…\n");
     }
 
     @Test

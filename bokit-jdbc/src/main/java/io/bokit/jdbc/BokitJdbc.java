@@ -12,7 +12,7 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * bokit's storage ports over one JDBC {@link DataSource} (H2 or PostgreSQL): build once, then hand
+ * bokit's storage ports over one JDBC {@link DataSource} (H2, PostgreSQL, MySQL or MariaDB): build once, then hand
  * the ports to {@code Bokit.builder()}.
  *
  * <pre>{@code
@@ -45,7 +45,7 @@ public final class BokitJdbc {
         this.feedCatalog = new JdbcFeedCatalog(jdbc, dialect, prefix);
         this.bookingStore = new JdbcBookingStore(jdbc, dialect, prefix);
         this.exportLinks = new JdbcExportLinks(jdbc, dialect, prefix);
-        this.doubleBookings = new JdbcDoubleBookings(jdbc, prefix);
+        this.doubleBookings = new JdbcDoubleBookings(jdbc, dialect, prefix);
     }
 
     /**

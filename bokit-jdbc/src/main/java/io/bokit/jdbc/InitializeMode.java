@@ -4,7 +4,7 @@ package io.bokit.jdbc;
 public enum InitializeMode {
     /** Always: create the tables if they are missing and apply every newer script. */
     ALWAYS,
-    /** Only on an embedded database (H2); on PostgreSQL the schema is yours to manage. The default. */
+    /** Only on an embedded database (H2); on PostgreSQL, MySQL or MariaDB the schema is yours to manage. The default. */
     EMBEDDED,
     /** Never: you run the scripts yourself, e.g. with Flyway or Liquibase. */
     NEVER

@@ -20,7 +20,8 @@ import java.util.Objects;
 
 /**
  * {@link DoubleBookingsPort} over {@code <prefix>double_booking}. A unique index over the overlap and an "open"
- * marker (1, or NULL once closed) keeps at most one open record per overlap, even when nodes open it at once.
+ * marker (1, or NULL once closed) keeps at most one open record per overlap, even when nodes open it at once (on
+ * MySQL and MariaDB the index is over a hash of both, a generated column, since the overlap is too long to index).
  */
 final class JdbcDoubleBookings implements DoubleBookingsPort {
     private static final List<String> KEY_COLUMNS = List.of(
@@ -40,12 +41,14 @@ final class JdbcDoubleBookings implements DoubleBookingsPort {
             .thenComparing(record -> record.overlap().second());
 
     private final Jdbc jdbc;
+    private final Dialect dialect;
     private final String table;
     private final String select;
     private final String whereOpenOverlap;
 
-    JdbcDoubleBookings(Jdbc jdbc, TablePrefix prefix) {
+    JdbcDoubleBookings(Jdbc jdbc, Dialect dialect, TablePrefix prefix) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
         this.table = prefix.table("double_booking");
         this.select = "SELECT " + String.join(", ", KEY_COLUMNS) + ", found_at, closed_at FROM " + table;
         this.whereOpenOverlap = " WHERE " + String.join(" = ? AND ", KEY_COLUMNS) + " = ? AND open_marker = 1";
@@ -57,10 +60,18 @@ final class JdbcDoubleBookings implements DoubleBookingsPort {
         Objects.requireNonNull(foundAt, "foundAt");
         List<Object> params = new ArrayList<>(key(overlap));
         params.add(Column.micros(foundAt));
-        params.addAll(key(overlap));
-        String sql = "INSERT INTO " + table + " (" + String.join(", ", KEY_COLUMNS) + ", found_at, open_marker)"
-                + " SELECT " + placeholders(KEY_COLUMNS.size() + 1) + ", 1"
-                + " WHERE NOT EXISTS (SELECT 1 FROM " + table + whereOpenOverlap + ")";
+        String insert = "INSERT INTO " + table + " (" + String.join(", ", KEY_COLUMNS) + ", found_at, open_marker)";
+        String sql;
+        if (dialect == Dialect.MYSQL) {
+            // the unique index alone: InnoDB would lock the gap that a NOT EXISTS reads, and two nodes opening the
+            // same record could deadlock instead of one of them finding it open; a duplicate fails only the statement
+            sql = insert + " VALUES (" + placeholders(KEY_COLUMNS.size() + 1) + ", 1)";
+        } else {
+            // a unique violation would abort a caller's transaction on PostgreSQL: look first, the index settles races
+            params.addAll(key(overlap));
+            sql = insert + " SELECT " + placeholders(KEY_COLUMNS.size() + 1) + ", 1"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM " + table + whereOpenOverlap + ")";
+        }
         return jdbc.run("open a double-booking record", connection -> insertOnce(connection, sql, params));
     }
 

@@ -18,8 +18,11 @@ import java.util.UUID;
  * {@link SyncStatePort} over the one row of {@code <prefix>sync_state}. Every claim is a single
  * conditional UPDATE of that row: the database serializes concurrent claims on the row lock and
  * re-checks the WHERE clause against the row as the winner left it (PostgreSQL's READ COMMITTED does
- * this for UPDATE, H2 locks the row likewise), so exactly one caller wins, inside or outside a
- * caller's transaction, with no stale snapshot involved. Instants are epoch microseconds.
+ * this for UPDATE, H2 locks the row likewise, and InnoDB's UPDATE reads the latest committed row
+ * whatever the isolation level), so exactly one caller wins, inside or outside a caller's
+ * transaction, with no stale snapshot involved. On MySQL and MariaDB, which cannot return columns
+ * from an UPDATE, the winner reads its lease back in the same transaction, by its token. Instants
+ * are epoch microseconds.
  *
  * <p>With database time (the default) the claim time {@code t} is the database's clock, read in the
  * statement itself, so nodes whose clocks disagree still agree on who wins; the caller's {@code now}
@@ -30,13 +33,14 @@ final class JdbcSyncState implements SyncStatePort {
     private static final String LEASE_COLUMNS = "lease_owner, lease_token, lease_acquired, lease_until";
     /**
      * The claim, one statement; {@value #NOW} is the claim time t in epoch microseconds, the parameters
-     * are owner, token, lease length and interval (both in microseconds).
+     * are owner, token, lease length (cast to a 64-bit integer, the second {@code %s}) and interval (both in
+     * microseconds).
      */
     private static final String CLAIM =
             """
             UPDATE %s
                SET last_claim = {now}, lease_owner = ?, lease_token = ?, lease_acquired = {now},
-                   lease_until = {now} + CAST(? AS BIGINT)
+                   lease_until = {now} + %s
              WHERE id = 1
                AND (last_claim IS NULL OR {now} - last_claim > ?)
                AND (lease_until IS NULL OR lease_until <= {now})""";
@@ -45,7 +49,7 @@ final class JdbcSyncState implements SyncStatePort {
             """
             UPDATE %s
                SET lease_owner = ?, lease_token = ?, lease_acquired = {now},
-                   lease_until = {now} + CAST(? AS BIGINT)
+                   lease_until = {now} + %s
              WHERE id = 1
                AND (lease_until IS NULL OR lease_until <= {now})""";
 
@@ -55,6 +59,7 @@ final class JdbcSyncState implements SyncStatePort {
     private final String select;
     private final TimedSql claim;
     private final TimedSql acquire;
+    private final String selectLease;
     private final String release;
     private final String forget;
 
@@ -64,8 +69,9 @@ final class JdbcSyncState implements SyncStatePort {
         this.dbTime = dbTime;
         String table = prefix.table("sync_state");
         this.select = "SELECT last_claim, " + LEASE_COLUMNS + " FROM " + table + " WHERE id = 1";
-        this.claim = timed(CLAIM.formatted(table));
-        this.acquire = timed(ACQUIRE.formatted(table));
+        this.claim = timed(CLAIM.formatted(table, dialect.bigint("?")));
+        this.acquire = timed(ACQUIRE.formatted(table, dialect.bigint("?")));
+        this.selectLease = "SELECT lease_acquired, lease_until FROM " + table + " WHERE id = 1 AND lease_token = ?";
         this.release = "UPDATE " + table + " SET lease_owner = NULL, lease_token = NULL, lease_acquired = NULL,"
                 + " lease_until = NULL WHERE id = 1 AND lease_token = ?";
         this.forget = "UPDATE " + table + " SET last_claim = NULL WHERE id = 1";
@@ -125,20 +131,32 @@ final class JdbcSyncState implements SyncStatePort {
         if (intervalMicros != null) {
             params.add(intervalMicros);
         }
+        long callerNow = dbTime ? 0 : Column.micros(now);
+        if (!dialect.updateReturns()) {
+            // the row lock the UPDATE took holds until the transaction ends: the lease read back is the one just taken
+            return jdbc.inTransaction(what, connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(update.sql())) {
+                    update.bind(statement, params, callerNow);
+                    if (statement.executeUpdate() == 0) {
+                        return Optional.empty();
+                    }
+                }
+                return Jdbc.query(connection, selectLease, List.of(token), row -> lease(row, owner, token)).stream()
+                        .findFirst();
+            });
+        }
         return jdbc.run(what, connection -> {
             try (PreparedStatement statement = connection.prepareStatement(update.sql())) {
-                update.bind(statement, params, dbTime ? 0 : Column.micros(now));
+                update.bind(statement, params, callerNow);
                 try (ResultSet row = statement.executeQuery()) {
-                    return row.next()
-                            ? Optional.of(new RunLease(
-                                    owner,
-                                    token,
-                                    Column.instant(row, "lease_acquired"),
-                                    Column.instant(row, "lease_until")))
-                            : Optional.empty();
+                    return row.next() ? Optional.of(lease(row, owner, token)) : Optional.empty();
                 }
             }
         });
+    }
+
+    private static RunLease lease(ResultSet row, String owner, String token) throws SQLException {
+        return new RunLease(owner, token, Column.instant(row, "lease_acquired"), Column.instant(row, "lease_until"));
     }
 
     /** A statement template whose {@value #NOW} slots become the database's clock or a parameter. */
@@ -161,7 +179,10 @@ final class JdbcSyncState implements SyncStatePort {
                 }
             }
         }
-        return new TimedSql(dialect.returning(sql.toString(), "lease_acquired, lease_until"), List.copyOf(nowSlots));
+        String update = sql.toString();
+        return new TimedSql(
+                dialect.updateReturns() ? dialect.returning(update, "lease_acquired, lease_until") : update,
+                List.copyOf(nowSlots));
     }
 
     private static void requirePositive(String name, Duration duration) {

@@ -52,14 +52,17 @@ final class SchemaInitializer {
      */
     void initialize(InitializeMode mode) {
         boolean create = mode == InitializeMode.ALWAYS || (mode == InitializeMode.EMBEDDED && dialect.embedded());
-        int found = jdbc.run("read the bokit schema version", this::currentVersion);
+        int found = jdbc.run("read the bokit schema version", connection -> {
+            dialect.checkSession(connection);
+            return currentVersion(connection);
+        });
         requireKnown(found);
         if (!create || found == LATEST_VERSION) {
             return;
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                jdbc.inTransaction("create the bokit tables", this::upgrade);
+                upgradeOnce();
                 return;
             } catch (StorageException e) {
                 // H2 has no lock to serialize initializers, and commits each CREATE or ALTER at once: one
@@ -73,8 +76,25 @@ final class SchemaInitializer {
         }
     }
 
+    private void upgradeOnce() {
+        Jdbc.SqlWork<Void> locked = connection -> {
+            Dialect.SchemaLock lock = dialect.lockSchema(connection);
+            try {
+                return upgrade(connection);
+            } finally {
+                lock.close();
+            }
+        };
+        if (dialect == Dialect.MYSQL) {
+            // MySQL and MariaDB commit each CREATE or ALTER at once, so the scripts run statement by statement under
+            // a lock of the session, released only once the last statement (the version's row) is committed
+            jdbc.run("create the bokit tables", locked);
+        } else {
+            jdbc.inTransaction("create the bokit tables", locked);
+        }
+    }
+
     private Void upgrade(Connection connection) throws SQLException {
-        dialect.lockSchema(connection);
         int current = currentVersion(connection); // again, under the lock: another node may have done it
         requireKnown(current);
         // H2 cannot lock the schema: a racing initializer may have recorded a version whose tables another one

@@ -203,6 +203,42 @@ abstract class HostileValueTests {
         assertThat(stores.bookingStore().loadFeedBookings(FEED)).containsExactlyInAnyOrder(good, nul);
     }
 
+    /**
+     * Text keys compare exactly, as Java's {@code equals} does: keys that differ only in case, an accent, a trailing
+     * space or Unicode normalization are different keys (MySQL's and MariaDB's usual collations would take them for
+     * one).
+     */
+    @Test
+    void keysThatDifferOnlyInCaseAccentOrTrailingSpaceStayApart() {
+        // given
+        List<String> keys = List.of("seaview", "Seaview", "seaview ", "seavi\u00e9w", "seavie\u0301w");
+        for (String key : keys) {
+            stores.options().store("x." + key, "value of " + key);
+        }
+        List<Booking> bookings = keys.stream()
+                .map(key -> booking(new BookingKey(key, key), "Guest of " + key, Map.of()))
+                .toList();
+        apply(bookings.toArray(Booking[]::new));
+
+        // when one booking of them changes
+        Booking changed = bookings.get(0).withCurrent(bookings.get(0).current().withStatus(BookingStatus.CANCELLED));
+        stores.bookingStore().apply(new FeedChangeSet(FEED, List.of(), List.of(changed), List.of()));
+        stores.options().store("x.seaview", "changed");
+
+        // then each key kept its own row, and only the one changed changed
+        for (String key : keys) {
+            assertThat(stores.options().load("x." + key))
+                    .as(escaped(key))
+                    .contains(key.equals("seaview") ? "changed" : "value of " + key);
+        }
+        assertThat(stores.options().loadAll()).hasSize(keys.size());
+        assertThat(stores.bookingStore().loadFeedBookings(FEED))
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(
+                                java.util.stream.Stream.of(changed),
+                                bookings.stream().skip(1))
+                        .toList());
+    }
+
     /** Ids and keys never reach a store unchecked: the domain refuses anything but its id characters. */
     @Test
     void hostileIdsAndKeysAreRefusedBeforeTheStore() {

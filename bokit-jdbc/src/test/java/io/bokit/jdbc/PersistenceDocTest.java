@@ -12,14 +12,27 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** docs/persistence.md's table of tables names every table the scripts create, and every column of each. */
+/**
+ * docs/persistence.md's table of tables names every table the scripts create, and every column of each, on H2 and
+ * on MariaDB (whose scripts add a few columns; skipped without a MariaDB server).
+ */
 class PersistenceDocTest {
     private static final Path DOC = Path.of("..", "docs", "persistence.md");
 
     @Test
     void theTableOfTablesNamesEveryColumnOfTheLatestSchema() throws Exception {
+        namesEveryColumn(TestDatabase.h2Memory());
+    }
+
+    @Test
+    @NeedsMariaDb
+    void theTableOfTablesNamesEveryColumnOfTheLatestMySqlSchema() throws Exception {
+        namesEveryColumn(TestDatabase.mariadb());
+    }
+
+    private static void namesEveryColumn(TestDatabase opened) throws Exception {
         Map<String, String> rows = tableRows(Files.readString(DOC));
-        try (TestDatabase database = TestDatabase.h2Memory()) {
+        try (TestDatabase database = opened) {
             database.initialize("bokit_");
             Map<String, List<String>> schema = columns(database);
 
@@ -49,7 +62,11 @@ class PersistenceDocTest {
             Map<String, List<String>> tables = new LinkedHashMap<>();
             try (ResultSet rows = connection
                     .getMetaData()
-                    .getColumns(connection.getCatalog(), connection.getSchema(), "BOKIT_%", null)) {
+                    .getColumns(
+                            connection.getCatalog(),
+                            connection.getSchema(),
+                            database.dialect().storedIdentifier("bokit_%"),
+                            null)) {
                 while (rows.next()) {
                     tables.computeIfAbsent(
                                     rows.getString("TABLE_NAME").toLowerCase(Locale.ROOT), t -> new ArrayList<>())

@@ -13,7 +13,9 @@ import io.bokit.core.domain.FetchState;
 import io.bokit.core.domain.HistoryQuery;
 import io.bokit.core.domain.Overlap;
 import io.bokit.core.domain.StorageException;
+import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -340,6 +342,76 @@ abstract class SchemaTests {
 
         // then
         assertThat(second.options().loadAll()).isEmpty();
+    }
+
+    @Test
+    void onMySqlRefusesASessionThatWouldCutTooLongValues() throws Exception {
+        assumeTrue(database().dialect() == Dialect.MYSQL, "only MySQL and MariaDB have a non-strict mode");
+        // a connection of its own, not of the pool, which would hand the session on to other tests
+        try (Connection connection =
+                java.sql.DriverManager.getConnection(database().url())) {
+            // given a session outside strict mode
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET SESSION sql_mode = 'NO_ENGINE_SUBSTITUTION'");
+            }
+
+            // when / then
+            for (InitializeMode mode : InitializeMode.values()) {
+                assertThatThrownBy(() -> BokitJdbc.builder(DataSources.single(connection))
+                                .tablePrefix(JdbcStoreTests.PREFIX)
+                                .initialize(mode)
+                                .build())
+                        .isInstanceOf(StorageException.class)
+                        .hasMessageContaining("sql_mode (NO_ENGINE_SUBSTITUTION) is not strict")
+                        .hasMessageContaining("STRICT_TRANS_TABLES");
+            }
+        }
+    }
+
+    @Test
+    void onMySqlWaitsForTheSchemaLockAndGivesItBackAfterwards() throws Exception {
+        assumeTrue(database().dialect() == Dialect.MYSQL, "the schema lock of MySQL and MariaDB is a named lock");
+        String prefix = newPrefix();
+        ExecutorService node = Executors.newSingleThreadExecutor();
+        try (Connection other = database().dataSource().getConnection()) {
+            // given another node holding the schema lock
+            assertThat(namedLock(other, "GET_LOCK('" + Dialect.SCHEMA_LOCK + "', 0)"))
+                    .isEqualTo(1);
+
+            // when a node initializes
+            Future<BokitJdbc> started = node.submit(() -> build(prefix, InitializeMode.ALWAYS));
+
+            // then it waits for the lock before it creates anything
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (database()
+                            .queryLong("SELECT COUNT(*) FROM information_schema.PROCESSLIST"
+                                    + " WHERE INFO LIKE 'SELECT GET_LOCK(%'")
+                    == 0) {
+                assertThat(System.nanoTime()).as("the node asks for the lock").isLessThan(deadline);
+                Thread.onSpinWait();
+            }
+            assertThat(started).isNotDone();
+            assertThat(hasTables(prefix)).isFalse();
+
+            // when the other node is done, the node creates the tables and gives the lock back
+            assertThat(namedLock(other, "RELEASE_LOCK('" + Dialect.SCHEMA_LOCK + "')"))
+                    .isEqualTo(1);
+            started.get(30, TimeUnit.SECONDS);
+            assertThat(version(prefix)).isEqualTo(SchemaInitializer.LATEST_VERSION);
+            assertThat(namedLock(other, "IS_FREE_LOCK('" + Dialect.SCHEMA_LOCK + "')"))
+                    .as("the lock is free again, although the node's pooled connection lives on")
+                    .isEqualTo(1);
+        } finally {
+            node.shutdownNow();
+        }
+    }
+
+    private static int namedLock(Connection connection, String call) throws Exception {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT " + call)) {
+            row.next();
+            return row.getInt(1);
+        }
     }
 
     @Test

@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
- * A real database for one test class: H2 in memory, H2 in a file, or a fresh PostgreSQL database
- * on the embedded server. Opens connection pools over it and empties bokit's tables between tests.
+ * A real database for one test class: H2 in memory, H2 in a file, a fresh PostgreSQL database
+ * on the embedded server, or a fresh database on the MariaDB server of {@link MariaDbServer}. Opens connection pools over it and empties bokit's tables between tests.
  * Public, in bokit-jdbc's test jar, for bokit-reliability's suites.
  */
 public final class TestDatabase implements AutoCloseable {
@@ -54,6 +54,21 @@ public final class TestDatabase implements AutoCloseable {
                 (database, url) -> new TestDatabase("PostgreSQL", url, Dialect.POSTGRESQL, database));
     }
 
+    /**
+     * A new, empty database on the MariaDB server that {@link MariaDbServer#url()} names.
+     *
+     * @throws org.opentest4j.TestAbortedException if there is none and it is not required: the caller is skipped
+     */
+    public static TestDatabase mariadb() {
+        return MariaDbServer.newDatabase((database, url) -> new TestDatabase("MariaDB", url, Dialect.MYSQL, database));
+    }
+
+    /** A new, empty database on the same MariaDB server, reached through MySQL's driver (a {@code jdbc:mysql:} URL). */
+    static TestDatabase mariadbThroughMySqlDriver() {
+        return MariaDbServer.newDatabase((database, url) -> new TestDatabase(
+                "MariaDB through MySQL Connector/J", MariaDbServer.mysqlUrl(url), Dialect.MYSQL, database));
+    }
+
     private static TestDatabase h2(String name, String url) {
         TestDatabase[] self = new TestDatabase[1];
         self[0] = new TestDatabase(name, url, Dialect.H2, () -> self[0].shutdownH2());
@@ -66,7 +81,7 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /** The JDBC URL. */
-    String url() {
+    public String url() {
         return url;
     }
 
@@ -79,8 +94,10 @@ public final class TestDatabase implements AutoCloseable {
     HikariDataSource newPool(int size) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
-        config.setUsername(dialect == Dialect.POSTGRESQL ? "postgres" : "sa");
-        config.setPassword("");
+        if (dialect != Dialect.MYSQL) { // the MariaDB URL holds its user and password
+            config.setUsername(dialect == Dialect.POSTGRESQL ? "postgres" : "sa");
+            config.setPassword("");
+        }
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(0);
         config.setPoolName("bokit-test-" + POOLS.incrementAndGet());

@@ -1,0 +1,12 @@
+-- bokit-jdbc schema version 5 for MySQL and MariaDB: what the last body read skipped.
+-- ${prefix} is the table prefix (bokit_ by default).
+-- Feeds: skipped_count, the events the last body read skipped (damaged, or a UID the feed repeats), and
+-- skipped_reasons, why, for the first few of them: one short line each, separated by line feeds, never a URL.
+-- Feeds imported before this version say 0 and no reason until their next changed body.
+-- One ALTER for both columns: MySQL has no IF NOT EXISTS for columns, and this way the table changes once.
+
+ALTER TABLE ${prefix}feed
+    ADD COLUMN skipped_count INTEGER DEFAULT 0 NOT NULL,
+    ADD COLUMN skipped_reasons VARCHAR(4000);
+
+INSERT IGNORE INTO ${prefix}schema_version (version, description) VALUES (5, 'skipped events of the last body');
