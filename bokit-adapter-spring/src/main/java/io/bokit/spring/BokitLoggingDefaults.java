@@ -8,8 +8,7 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Keeps two loggers of other libraries below the level at which they print a feed's secret token, unless
- * the application sets their level: the JDK HTTP client's debug logger (every request's full URI at DEBUG)
- * stays at INFO, and the PostgreSQL and MariaDB drivers ({@code org.postgresql}, which prints every bind
+ * the application sets their level: the PostgreSQL and MariaDB drivers ({@code org.postgresql}, which prints every bind
  * parameter, a newly added feed's URL included, at TRACE; {@code org.mariadb.jdbc}, which dumps every packet,
  * feed URLs read or written included, at TRACE) stay at DEBUG. So a host application that turns its root
  * logger to DEBUG or TRACE does not log feed tokens. The defaults have the lowest precedence:
@@ -17,7 +16,6 @@ import org.springframework.core.env.MapPropertySource;
  */
 public final class BokitLoggingDefaults implements EnvironmentPostProcessor {
     static final String SOURCE = "bokitLoggingDefaults";
-    static final String HTTP_CLIENT_DEBUG_LEVEL = "logging.level.jdk.internal.httpclient.debug";
     static final String POSTGRESQL_DRIVER_LEVEL = "logging.level.org.postgresql";
     static final String MARIADB_DRIVER_LEVEL = "logging.level.org.mariadb.jdbc";
 
@@ -28,13 +26,7 @@ public final class BokitLoggingDefaults implements EnvironmentPostProcessor {
                     .getPropertySources()
                     .addLast(new MapPropertySource(
                             SOURCE,
-                            Map.of(
-                                    HTTP_CLIENT_DEBUG_LEVEL,
-                                    "INFO",
-                                    POSTGRESQL_DRIVER_LEVEL,
-                                    "DEBUG",
-                                    MARIADB_DRIVER_LEVEL,
-                                    "DEBUG")));
+                            Map.of(POSTGRESQL_DRIVER_LEVEL, "DEBUG", MARIADB_DRIVER_LEVEL, "DEBUG")));
         }
     }
 }

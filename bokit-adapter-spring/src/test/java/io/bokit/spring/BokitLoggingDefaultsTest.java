@@ -16,15 +16,13 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The JDK HTTP client logs every request's full URI (a feed's token included) to
- * {@code jdk.internal.httpclient.debug} at DEBUG: the adapter keeps that logger at INFO when the host
- * application turns its root logger down, unless the application sets that logger's level itself.
+ * The PostgreSQL and MariaDB drivers print feed URLs (a feed's token included) at TRACE: the adapter keeps them at
+ * DEBUG when the host application turns its root logger down, unless the application sets their level itself.
  */
 class BokitLoggingDefaultsTest {
-    private static final String JDK_HTTP_CLIENT = "jdk.internal.httpclient.debug";
     private static final String POSTGRESQL = "org.postgresql";
     private static final String MARIADB = "org.mariadb.jdbc";
-    private static final List<String> LOGGERS = List.of(org.slf4j.Logger.ROOT_LOGGER_NAME, "io.bokit", JDK_HTTP_CLIENT);
+    private static final List<String> LOGGERS = List.of(org.slf4j.Logger.ROOT_LOGGER_NAME, "io.bokit");
 
     private final Map<String, Level> levels =
             Map.of(LOGGERS.get(0), level(LOGGERS.get(0)), LOGGERS.get(1), level(LOGGERS.get(1)));
@@ -32,16 +30,14 @@ class BokitLoggingDefaultsTest {
     @AfterEach
     void restoreLevels() {
         levels.forEach((name, level) -> logger(name).setLevel(level));
-        logger(JDK_HTTP_CLIENT).setLevel(null);
         logger(POSTGRESQL).setLevel(null);
         logger(MARIADB).setLevel(null);
     }
 
     @Test
-    void keepsTheJdkHttpClientsDebugLoggerAtInfoWhenTheRootLoggerIsAtTrace() {
+    void addsItsDefaultsBehindEverythingElse() {
         try (ConfigurableApplicationContext app = run("logging.level.root=TRACE")) {
             assertThat(logger(org.slf4j.Logger.ROOT_LOGGER_NAME).getLevel()).isEqualTo(Level.TRACE);
-            assertThat(logger(JDK_HTTP_CLIENT).getEffectiveLevel()).isEqualTo(Level.INFO);
             assertThat(app.getEnvironment().getPropertySources().contains(BokitLoggingDefaults.SOURCE))
                     .isTrue();
         }
@@ -66,14 +62,6 @@ class BokitLoggingDefaultsTest {
         try (ConfigurableApplicationContext app =
                 run("logging.level.root=TRACE", "logging.level.org.mariadb.jdbc=TRACE")) {
             assertThat(logger(MARIADB).getEffectiveLevel()).isEqualTo(Level.TRACE);
-        }
-    }
-
-    @Test
-    void theApplicationsOwnLevelForThatLoggerWins() {
-        try (ConfigurableApplicationContext app =
-                run("logging.level.root=TRACE", "logging.level.jdk.internal.httpclient.debug=DEBUG")) {
-            assertThat(logger(JDK_HTTP_CLIENT).getEffectiveLevel()).isEqualTo(Level.DEBUG);
         }
     }
 
