@@ -58,6 +58,7 @@ final class BokitDashboardWebFilter implements WebFilter, Ordered {
                         first(exchange.getRequest().getQueryParams()),
                         parts.getT2(),
                         parts.getT1() == NONE ? null : (Principal) parts.getT1(),
+                        exchange.getRequest().getHeaders()::getFirst,
                         name -> name.equals(SpringSecurityDashboardGuard.REACTIVE_CSRF)
                                 ? (parts.getT3() == NONE ? null : parts.getT3())
                                 : exchange.getAttribute(name))))

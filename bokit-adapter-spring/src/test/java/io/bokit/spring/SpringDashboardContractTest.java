@@ -25,10 +25,8 @@ import org.springframework.core.io.DefaultResourceLoader;
  * guard at all.
  */
 class SpringDashboardContractTest {
-    private static final String OPERATOR = "test.operator";
-
     /** The test's guard: the header {@code X-Operator: ada} signs in. */
-    static final DashboardGuard HEADER_GUARD = request -> "ada".equals(request.attribute(OPERATOR))
+    static final DashboardGuard HEADER_GUARD = request -> "ada".equals(request.header("X-Operator"))
             ? DashboardGuard.Access.allowed("ada")
             : DashboardGuard.Access.refused(401, Map.of());
 
@@ -86,40 +84,13 @@ class SpringDashboardContractTest {
     @EnableAutoConfiguration
     static class PageApp {}
 
-    /** The same with the test guard, which reads the operator that the header filters below put in an attribute. */
+    /** The same with the test guard. */
     @SpringBootConfiguration
     @EnableAutoConfiguration
     static class GuardedApp {
         @org.springframework.context.annotation.Bean
         DashboardGuard testGuard() {
             return HEADER_GUARD;
-        }
-
-        @org.springframework.context.annotation.Bean
-        @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication(
-                type = org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type.SERVLET)
-        jakarta.servlet.Filter operatorHeader() {
-            return (request, response, chain) -> {
-                String operator = ((jakarta.servlet.http.HttpServletRequest) request).getHeader("X-Operator");
-                if (operator != null) {
-                    request.setAttribute(OPERATOR, operator);
-                }
-                chain.doFilter(request, response);
-            };
-        }
-
-        @org.springframework.context.annotation.Bean
-        @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
-        @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication(
-                type = org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type.REACTIVE)
-        org.springframework.web.server.WebFilter reactiveOperatorHeader() {
-            return (exchange, chain) -> {
-                String operator = exchange.getRequest().getHeaders().getFirst("X-Operator");
-                if (operator != null) {
-                    exchange.getAttributes().put(OPERATOR, operator);
-                }
-                return chain.filter(exchange);
-            };
         }
     }
 }

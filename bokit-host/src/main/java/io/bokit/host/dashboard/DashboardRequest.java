@@ -17,6 +17,7 @@ import java.util.function.Function;
  * @param query the decoded query parameters, never null
  * @param form the decoded form fields of a {@code POST} ({@code application/x-www-form-urlencoded}), never null
  * @param principal who the framework's security says is asking, or null
+ * @param headers the request's headers by name (the first value; null when absent), for a guard that reads one
  * @param attributes the framework's request attributes by name (a guard may read them), never null
  */
 public record DashboardRequest(
@@ -26,6 +27,7 @@ public record DashboardRequest(
         Map<String, String> query,
         Map<String, String> form,
         Principal principal,
+        Function<String, String> headers,
         Function<String, Object> attributes) {
     public DashboardRequest {
         Objects.requireNonNull(method, "method");
@@ -33,7 +35,13 @@ public record DashboardRequest(
         contextPath = contextPath == null ? "" : contextPath;
         query = query == null ? Map.of() : Map.copyOf(query);
         form = form == null ? Map.of() : Map.copyOf(form);
+        headers = headers == null ? name -> null : headers;
         attributes = attributes == null ? name -> null : attributes;
+    }
+
+    /** A request header's first value, or null. */
+    public String header(String name) {
+        return headers.apply(name);
     }
 
     /** A request attribute, or null. */

@@ -36,6 +36,7 @@ public final class BokitDashboardServlet extends HttpServlet {
                 DashboardRequest.decodeForm(request.getQueryString()),
                 "POST".equalsIgnoreCase(request.getMethod()) ? form(request) : Map.of(),
                 request.getUserPrincipal(),
+                request::getHeader,
                 request::getAttribute));
         response.setStatus(answer.status());
         answer.headers().forEach(response::setHeader);

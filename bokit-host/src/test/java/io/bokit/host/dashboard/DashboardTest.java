@@ -122,11 +122,11 @@ class DashboardTest {
     }
 
     private static DashboardRequest get(String path, Principal principal) {
-        return new DashboardRequest("GET", path, "", Map.of(), Map.of(), principal, null);
+        return new DashboardRequest("GET", path, "", Map.of(), Map.of(), principal, null, null);
     }
 
     private static DashboardRequest post(String path, Map<String, String> form) {
-        return new DashboardRequest("POST", path, "/app", Map.of(), form, ADA, null);
+        return new DashboardRequest("POST", path, "/app", Map.of(), form, ADA, null, null);
     }
 
     private static String csrfOf(String html) {
@@ -289,7 +289,8 @@ class DashboardTest {
                 .hasValueSatisfying(
                         report -> assertThat(report.totals().created()).isEqualTo(3));
         String page = dashboard
-                .handle(new DashboardRequest("GET", "/bokit", "/app", Map.of("done", "synced"), Map.of(), ADA, null))
+                .handle(new DashboardRequest(
+                        "GET", "/bokit", "/app", Map.of("done", "synced"), Map.of(), ADA, null, null))
                 .body();
         assertThat(page).contains("The sync finished", "2 feeds, 3 created", "0 errors", "Maria Silva");
         assertThat(page).contains("action=\"/app/bokit/sync\"");
@@ -347,7 +348,7 @@ class DashboardTest {
         Dashboard dashboard = host(ONLY_ADA).dashboard().orElseThrow();
 
         assertThat(dashboard
-                        .handle(new DashboardRequest("DELETE", "/bokit", "", null, null, ADA, null))
+                        .handle(new DashboardRequest("DELETE", "/bokit", "", null, null, ADA, null, null))
                         .status())
                 .isEqualTo(405);
         assertThat(dashboard.handle(get("/bokit/sync", ADA)).status()).isEqualTo(405);
