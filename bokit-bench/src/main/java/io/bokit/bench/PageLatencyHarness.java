@@ -4,7 +4,6 @@ import io.bokit.testkit.LocalFeedServer;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,6 +56,7 @@ import java.util.stream.Stream;
  * </ol>
  */
 public final class PageLatencyHarness {
+    private static final String PAGE_LATENCY_DB = "jdbc:h2:mem:page-latency;DB_CLOSE_DELAY=-1";
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
@@ -130,13 +130,13 @@ public final class PageLatencyHarness {
             // odd rounds start, warm and load the enabled app first, even rounds the disabled one: whatever going
             // first costs or gains (an A/A run showed the first app ~20 % slower) falls on both apps alike
             boolean enabledFirst = round % 2 == 1;
-            App first = null;
-            App second = null;
+            ExampleApp first = null;
+            ExampleApp second = null;
             try {
                 first = enabledFirst ? enabledApp(round) : disabledApp(round);
                 second = enabledFirst ? disabledApp(round) : enabledApp(round);
-                App on = enabledFirst ? first : second;
-                App off = enabledFirst ? second : first;
+                ExampleApp on = enabledFirst ? first : second;
+                ExampleApp off = enabledFirst ? second : first;
                 on.awaitUp();
                 off.awaitUp();
                 warm(first, second);
@@ -278,9 +278,10 @@ public final class PageLatencyHarness {
     }
 
     /** Warms both apps up, alternating in four steps each. */
-    private App enabledApp(int round) throws IOException {
-        return App.start(
+    private ExampleApp enabledApp(int round) throws IOException {
+        return ExampleApp.start(
                 appClasspath,
+                PAGE_LATENCY_DB,
                 Stream.concat(
                                 Stream.of("--bokit.install-complete=true", "--bokit.default-interval=3600s"),
                                 enabledExtra.stream())
@@ -288,15 +289,16 @@ public final class PageLatencyHarness {
                 logDir.resolve("page-latency-enabled-" + round + ".log"));
     }
 
-    private App disabledApp(int round) throws IOException {
-        return App.start(
+    private ExampleApp disabledApp(int round) throws IOException {
+        return ExampleApp.start(
                 appClasspath,
+                PAGE_LATENCY_DB,
                 List.of("--bokit.enabled=false"),
                 logDir.resolve("page-latency-disabled-" + round + ".log"));
     }
 
-    private static void closeAll(App... apps) {
-        for (App app : apps) {
+    private static void closeAll(ExampleApp... apps) {
+        for (ExampleApp app : apps) {
             if (app != null) {
                 app.close();
             }
@@ -304,7 +306,7 @@ public final class PageLatencyHarness {
     }
 
     /** Warms both apps in turns, {@code first} first (and so {@code second} last). */
-    private void warm(App first, App second) throws InterruptedException {
+    private void warm(ExampleApp first, ExampleApp second) throws InterruptedException {
         Duration step = warmup.dividedBy(4);
         for (int i = 0; i < 4; i++) {
             load(first.uri(page), step);
@@ -317,9 +319,9 @@ public final class PageLatencyHarness {
      * on both apps alike.
      */
     private void alternate(
-            App on,
+            ExampleApp on,
             Phase a,
-            App off,
+            ExampleApp off,
             Phase b,
             int count,
             Duration length,
@@ -413,27 +415,30 @@ public final class PageLatencyHarness {
                     "--bokit.http.allowed-private-addresses=127.0.0.0/8",
                     "--bokit.executor.shutdown-timeout=1s",
                     "--management.endpoint.bokit.access=unrestricted");
-            App first = null;
-            App second = null;
+            ExampleApp first = null;
+            ExampleApp second = null;
             try {
-                App enabled = null;
+                ExampleApp enabled = null;
                 if (enabledFirst) {
-                    enabled = App.start(appClasspath, args, logDir.resolve("page-latency-sync-enabled.log"));
+                    enabled = ExampleApp.start(
+                            appClasspath, PAGE_LATENCY_DB, args, logDir.resolve("page-latency-sync-enabled.log"));
                     first = enabled;
                 }
-                App disabled = App.start(
+                ExampleApp disabled = ExampleApp.start(
                         appClasspath,
+                        PAGE_LATENCY_DB,
                         List.of("--bokit.enabled=false"),
                         logDir.resolve("page-latency-sync-disabled.log"));
                 if (enabledFirst) {
                     second = disabled;
                 } else {
                     first = disabled;
-                    enabled = App.start(appClasspath, args, logDir.resolve("page-latency-sync-enabled.log"));
+                    enabled = ExampleApp.start(
+                            appClasspath, PAGE_LATENCY_DB, args, logDir.resolve("page-latency-sync-enabled.log"));
                     second = enabled;
                 }
-                App on = enabled;
-                App off = disabled;
+                ExampleApp on = enabled;
+                ExampleApp off = disabled;
                 on.awaitUp();
                 off.awaitUp();
                 warm(first, second);
@@ -504,7 +509,7 @@ public final class PageLatencyHarness {
 
     /** Single requests one after the other, no other load: their latencies in ms. */
     /** Writes {@code install.complete} through bokit's endpoint; like every option write, the next page checks. */
-    private static void setInstallComplete(App app, boolean value) throws IOException, InterruptedException {
+    private static void setInstallComplete(ExampleApp app, boolean value) throws IOException, InterruptedException {
         send(
                 HttpRequest.newBuilder(app.uri("/actuator/bokit/install.complete"))
                         .header("Content-Type", "application/json")
@@ -691,91 +696,6 @@ public final class PageLatencyHarness {
             int arrivedAtStart,
             int arrivedAtEnd,
             int releasedAtEnd) {}
-
-    /** The example as a child JVM on a free port of 127.0.0.1, H2 in memory. */
-    private static final class App implements AutoCloseable {
-        private final Process process;
-        private final int port;
-        private final Path log;
-
-        private App(Process process, int port, Path log) {
-            this.process = process;
-            this.port = port;
-            this.log = log;
-        }
-
-        static App start(String classpath, List<String> props, Path log) throws IOException {
-            int port = freePort();
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xms256m",
-                    "-Xmx512m",
-                    "-Dnet.fortuna.ical4j.timezone.update.enabled=false",
-                    "-cp",
-                    classpath,
-                    "io.bokit.example.ExampleApplication",
-                    "--server.address=127.0.0.1",
-                    "--server.port=" + port,
-                    "--spring.datasource.url=jdbc:h2:mem:page-latency;DB_CLOSE_DELAY=-1",
-                    "--spring.main.banner-mode=off"));
-            command.addAll(props);
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            return new App(process, port, log);
-        }
-
-        /** Waits until the app answers its health endpoint (excluded from bokit's hook). */
-        void awaitUp() throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            HttpRequest health =
-                    HttpRequest.newBuilder(uri("/actuator/health")).GET().build();
-            while (true) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("the example exited with " + process.exitValue() + "; see " + log);
-                }
-                try {
-                    if (CLIENT.send(health, HttpResponse.BodyHandlers.discarding())
-                                    .statusCode()
-                            == 200) {
-                        return;
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the example did not start within 120 s; see " + log);
-                }
-                Thread.sleep(100);
-            }
-        }
-
-        URI uri(String path) {
-            return URI.create("http://127.0.0.1:" + port + path);
-        }
-
-        @Override
-        public void close() {
-            process.destroy();
-            try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        private static int freePort() {
-            try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
 
     private static final class Args {
         String appClasspath = System.getProperty("bokit.example.classpath");

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /** How instants and durations read in text output: ISO-8601 UTC, plus "in 5 min" / "12 min ago". */
 final class Formats {
@@ -23,6 +24,11 @@ final class Formats {
         Duration delta = Duration.between(now, value);
         String relative = delta.isNegative() ? duration(delta.negated()) + " ago" : "in " + duration(delta);
         return instant(value) + " (" + relative + ")";
+    }
+
+    /** {@code no DTSTART (UID x); duplicate UID y}, then {@code ; …} when more events were skipped than reasons kept. */
+    static String skippedReasons(int skipped, List<String> reasons) {
+        return String.join("; ", reasons) + (skipped > reasons.size() ? "; …" : "");
     }
 
     /** A duration in words: {@code 45 s}, {@code 12 min}, {@code 2 h 5 min}, {@code 3 d 4 h}. */

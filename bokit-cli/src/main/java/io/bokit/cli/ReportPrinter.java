@@ -63,8 +63,7 @@ final class ReportPrinter {
         if (feed.skippedReasons().isEmpty()) {
             return "";
         }
-        return " (skipped: " + String.join("; ", feed.skippedReasons())
-                + (feed.counters().skipped() > feed.skippedReasons().size() ? "; …" : "") + ")";
+        return " (skipped: " + Formats.skippedReasons(feed.counters().skipped(), feed.skippedReasons()) + ")";
     }
 
     /** {@code total n, created n, updated n, unchanged n, deleted n, vanished n}, then skipped and conflicts if any. */

@@ -110,6 +110,25 @@ final class StatusCommand implements Callable<Integer> {
                     state.lastError());
         }
         table.print(out, "  ");
+        skipped(out, status.feeds());
+    }
+
+    /** Why the feeds' last bodies skipped events, a line per feed that skipped any; nothing when none did. */
+    private static void skipped(PrintWriter out, List<FeedStatus> feeds) {
+        List<FeedStatus> skipping =
+                feeds.stream().filter(feed -> feed.state().skipped() > 0).toList();
+        if (skipping.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("Skipped events (in the last body each feed served):");
+        for (FeedStatus feed : skipping) {
+            FetchState state = feed.state();
+            out.println("  " + feed.id() + ": " + state.skipped() + " skipped"
+                    + (state.skippedReasons().isEmpty()
+                            ? ""
+                            : " (" + Formats.skippedReasons(state.skipped(), state.skippedReasons()) + ")"));
+        }
     }
 
     /**
@@ -167,7 +186,9 @@ final class StatusCommand implements Callable<Integer> {
                         "lastSuccess", feed.state().lastSuccess(),
                         "lastError", feed.state().lastError(),
                         "consecutiveFailures", feed.state().consecutiveFailures(),
-                        "backoffUntil", feed.state().backoffUntil()))
+                        "backoffUntil", feed.state().backoffUntil(),
+                        "skipped", feed.state().skipped(),
+                        "skippedReasons", feed.state().skippedReasons()))
                 .toList();
         return Json.object(
                 "installComplete", status.installComplete(),

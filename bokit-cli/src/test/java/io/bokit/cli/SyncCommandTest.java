@@ -250,6 +250,9 @@ class SyncCommandTest {
         assertThat(text.out())
                 .contains("✓ Airbnb: total 3, created 1, updated 0, unchanged 0, deleted 0, vanished 0, skipped 2"
                         + " (skipped: no DTSTART (UID startless); duplicate UID twice)");
+        assertThat(cli.run("status").out())
+                .contains("Skipped events (in the last body each feed served):\n"
+                        + "  seaview-airbnb: 2 skipped (no DTSTART (UID startless); duplicate UID twice)\n");
         server.serve(
                 "/airbnb.ics",
                 ICalFeedBuilder.airbnb()
@@ -261,6 +264,13 @@ class SyncCommandTest {
                         .get("feeds"))
                 .get(0);
         assertThat(feed.get("skippedReasons")).isEqualTo(List.of("no DTSTART (UID other)"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> feedStatus = ((List<Map<String, Object>>)
+                        JsonParser.object(cli.run("status", "--json").out()).get("feeds"))
+                .get(0);
+        assertThat(feedStatus)
+                .containsEntry("skippedReasons", List.of("no DTSTART (UID other)"))
+                .containsEntry("skipped", 1L);
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.bokit.core.port.in.SyncResult;
 import io.bokit.core.port.in.SyncStatus;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -131,6 +132,8 @@ public final class StatusView {
         out.put("outcome", result.outcome().name().toLowerCase(java.util.Locale.ROOT));
         out.put("counters", counters(result.counters()));
         out.put("error", Secrets.mask(result.error()));
+        out.put("note", Secrets.mask(result.note()));
+        out.put("skippedReasons", masked(result.skippedReasons()));
         return out;
     }
 
@@ -147,7 +150,13 @@ public final class StatusView {
         out.put("lastError", Secrets.mask(state.lastError()));
         out.put("consecutiveFailures", state.consecutiveFailures());
         out.put("backoffUntil", text(state.backoffUntil()));
+        out.put("skipped", state.skipped());
+        out.put("skippedReasons", masked(state.skippedReasons()));
         return out;
+    }
+
+    private static List<String> masked(List<String> texts) {
+        return texts.stream().map(Secrets::mask).toList();
     }
 
     private static Map<String, Object> counters(SyncCounters counters) {

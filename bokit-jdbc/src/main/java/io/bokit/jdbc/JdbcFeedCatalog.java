@@ -28,7 +28,9 @@ final class JdbcFeedCatalog implements FeedCatalogPort {
             "consecutive_failures",
             "backoff_until",
             "consecutive_empty",
-            "event_count");
+            "event_count",
+            "skipped_count",
+            "skipped_reasons");
     private static final List<String> FEED_COLUMNS =
             concat(List.of("feed_id", "calendar_key", "name", "url", "enabled"), FETCH_COLUMNS);
 
@@ -166,7 +168,9 @@ final class JdbcFeedCatalog implements FeedCatalogPort {
                 row.getInt("consecutive_failures"),
                 Column.instant(row, "backoff_until"),
                 row.getInt("consecutive_empty"),
-                row.getInt("event_count"));
+                row.getInt("event_count"),
+                row.getInt("skipped_count"),
+                reasons(row.getString("skipped_reasons")));
         return new Feed(
                 CalendarKey.of(row.getString("calendar_key")),
                 FeedId.of(row.getString("feed_id")),
@@ -187,7 +191,22 @@ final class JdbcFeedCatalog implements FeedCatalogPort {
                 state.consecutiveFailures(),
                 Column.param(state.backoffUntil()),
                 state.consecutiveEmpty(),
-                state.events());
+                state.events(),
+                state.skipped(),
+                Column.param(reasonsText(state.skippedReasons())));
+    }
+
+    /**
+     * Skipped reasons as one text, a line each, or null for none: {@link FetchState} keeps at most five lines
+     * without line breaks, of {@link FetchState#MAX_REASON_LENGTH} characters, well inside the column.
+     */
+    private static String reasonsText(List<String> reasons) {
+        return reasons.isEmpty() ? null : String.join("\n", reasons);
+    }
+
+    /** The skipped reasons in a {@code skipped_reasons} column. */
+    private static List<String> reasons(String text) {
+        return text == null || text.isEmpty() ? List.of() : List.of(text.split("\n"));
     }
 
     private static List<String> concat(List<String> first, List<String> second) {

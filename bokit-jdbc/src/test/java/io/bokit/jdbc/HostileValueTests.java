@@ -117,6 +117,22 @@ abstract class HostileValueTests {
                                 : stored.lastError() + "|" + stored.etag() + "|" + stored.lastModified();
                     },
                     value + "|" + value + "|" + value);
+            FetchState skipping = new FetchState(
+                    null, null, null, null, null, null, 0, null, 0, 0, 1, List.of(value, "second " + value));
+            attempt(
+                    "skipped reasons",
+                    kind,
+                    () -> assertThat(stores.feedCatalog().updateFetchState(FEED, skipping))
+                            .isTrue(),
+                    () -> {
+                        List<String> stored = stores.feedCatalog()
+                                .findFeed(FEED)
+                                .orElseThrow()
+                                .fetchState()
+                                .skippedReasons();
+                        return stored.isEmpty() ? null : String.join("|", stored);
+                    },
+                    String.join("|", skipping.skippedReasons()));
             stores.feedCatalog().updateFetchState(FEED, FetchState.NEVER);
         });
     }

@@ -9,6 +9,7 @@ import io.bokit.core.domain.BookingRef;
 import io.bokit.core.domain.CalendarKey;
 import io.bokit.core.domain.DoubleBooking;
 import io.bokit.core.domain.FeedId;
+import io.bokit.core.domain.FetchState;
 import io.bokit.core.domain.HistoryQuery;
 import io.bokit.core.domain.Overlap;
 import io.bokit.core.domain.StorageException;
@@ -177,7 +178,7 @@ abstract class SchemaTests {
 
         // then the rows are there, version 3's export table is empty with its unique token index, and
         // version 4's double-booking records can be kept
-        assertThat(version(prefix)).isEqualTo(SchemaInitializer.LATEST_VERSION).isEqualTo(4);
+        assertThat(version(prefix)).isEqualTo(SchemaInitializer.LATEST_VERSION);
         assertThat(stores.feedCatalog().findFeed(FeedId.of("seaview-airbnb"))).isPresent();
         assertThat(stores.exportLinks().list()).isEmpty();
         assertThat(indexes(prefix, "export")).contains("export_token");
@@ -198,6 +199,36 @@ abstract class SchemaTests {
                 .extracting(DoubleBooking::overlap)
                 .containsExactly(overlap);
         assertThat(indexes(prefix, "double_booking")).contains("double_booking_open", "double_booking_by_open");
+    }
+
+    @Test
+    void upgradesVersionFourFeedsSoTheyRememberWhatTheirLastBodySkipped() {
+        // given tables of schema version 4 holding a feed imported before skipped events were remembered
+        String prefix = tablesOfVersion(4);
+        database()
+                .execute("INSERT INTO " + prefix + "feed (feed_id, calendar_key, name, url, enabled,"
+                        + " consecutive_failures, consecutive_empty) VALUES ('seaview-airbnb', 'seaview', 'Airbnb',"
+                        + " 'https://www.airbnb.com/calendar/ical/1.ics?s=t', TRUE, 0, 0)");
+
+        // when
+        BokitJdbc stores = build(prefix, InitializeMode.ALWAYS);
+
+        // then the feed says it skipped nothing until its next import, and can remember what that skips
+        assertThat(version(prefix)).isEqualTo(SchemaInitializer.LATEST_VERSION).isEqualTo(5);
+        FetchState before = stores.feedCatalog()
+                .findFeed(FeedId.of("seaview-airbnb"))
+                .orElseThrow()
+                .fetchState();
+        assertThat(before.skipped()).isZero();
+        assertThat(before.skippedReasons()).isEmpty();
+        FetchState skipping = new FetchState(
+                null, null, null, null, null, null, 0, null, 0, 0, 7, List.of("no DTSTART (UID a)", "duplicate UID b"));
+        stores.feedCatalog().updateFetchState(FeedId.of("seaview-airbnb"), skipping);
+        assertThat(stores.feedCatalog()
+                        .findFeed(FeedId.of("seaview-airbnb"))
+                        .orElseThrow()
+                        .fetchState())
+                .isEqualTo(skipping);
     }
 
     private boolean hasTable(String table) {

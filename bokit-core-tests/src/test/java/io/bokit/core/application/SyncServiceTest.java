@@ -12,6 +12,7 @@ import io.bokit.core.domain.FeedId;
 import io.bokit.core.domain.FeedOutcome;
 import io.bokit.core.domain.FeedResult;
 import io.bokit.core.domain.FeedUrl;
+import io.bokit.core.domain.FetchState;
 import io.bokit.core.domain.StorageException;
 import io.bokit.core.domain.SyncCounters;
 import io.bokit.core.domain.SyncReport;
@@ -655,6 +656,47 @@ class SyncServiceTest {
         assertThat(result.skippedReasons()).containsExactly("no DTSTART (UID startless)", "duplicate UID twice");
         assertThat(log.lines())
                 .anyMatch(line -> line.endsWith("} skipped: no DTSTART (UID startless); duplicate UID twice"));
+    }
+
+    @Test
+    void theFeedRemembersWhatItsLastBodySkippedUntilABodyWithoutSkipsComes() {
+        // given a feed whose body skips an event without a start
+        Bokit bokit = bokit();
+        FeedId id = addFeed(bokit, "seaview", "seaview-airbnb", airbnb);
+        String skipping = ICalFeedBuilder.airbnb()
+                .reserved("kept", TODAY, TODAY.plusDays(2))
+                .raw("BEGIN:VEVENT\r\nUID:startless\r\nSUMMARY:Reserved\r\nEND:VEVENT\r\n")
+                .build();
+        feeds.serve(airbnb, skipping);
+
+        // when it is synced, then synced again with the same body (not modified: nothing is parsed)
+        syncAll(bokit);
+        FeedResult again = syncAll(bokit).feed(id).orElseThrow();
+
+        // then its state still says what the body it holds skipped, and why
+        assertThat(again.outcome()).isEqualTo(FeedOutcome.NOT_MODIFIED);
+        FetchState remembered = catalog.findFeed(id).orElseThrow().fetchState();
+        assertThat(remembered.skipped()).isEqualTo(1);
+        assertThat(remembered.skippedReasons()).containsExactly("no DTSTART (UID startless)");
+        assertThat(bokit.status().status().feeds().get(0).state()).isEqualTo(remembered);
+
+        // when the feed fails, its skips are still those of the body it holds
+        feeds.fail(airbnb, 503, "unavailable", null);
+        syncAll(bokit);
+        assertThat(catalog.findFeed(id).orElseThrow().fetchState().skippedReasons())
+                .containsExactly("no DTSTART (UID startless)");
+
+        // when a body without damage comes after the feed's rest, the skips are gone
+        clock.advance(Duration.ofHours(6));
+        feeds.serve(
+                airbnb,
+                ICalFeedBuilder.airbnb()
+                        .reserved("kept", TODAY, TODAY.plusDays(2))
+                        .build());
+        syncAll(bokit);
+        FetchState clean = catalog.findFeed(id).orElseThrow().fetchState();
+        assertThat(clean.skipped()).isZero();
+        assertThat(clean.skippedReasons()).isEmpty();
     }
 
     @Test

@@ -118,6 +118,7 @@ final class FeedSynchronizer {
                 .reconcile(feed, stored, parsed.events(), parsed.skipped());
         store.apply(result.changes());
         listeners.changed(result);
+        List<String> skippedReasons = skippedReasons(parsed);
         FetchState next = result.heldAsSuspicious()
                 // not believed yet: keep the old validators so the same empty body is fetched and counted again
                 ? new FetchState(
@@ -131,7 +132,10 @@ final class FeedSynchronizer {
                         0,
                         null,
                         result.emptyFeedRuns(),
-                        state.events())
+                        state.events(),
+                        // what it skipped says why it came back empty
+                        result.counters().skipped(),
+                        skippedReasons)
                 : new FetchState(
                         content.etag(),
                         content.lastModified(),
@@ -142,7 +146,9 @@ final class FeedSynchronizer {
                         0,
                         null,
                         result.emptyFeedRuns(),
-                        imported(result.counters()));
+                        imported(result.counters()),
+                        result.counters().skipped(),
+                        skippedReasons);
         catalog.updateFetchState(feed.id(), next);
         return new FeedResult(
                 feed.id(),
@@ -154,7 +160,7 @@ final class FeedSynchronizer {
                         ? "held by the empty-feed guard: the feed came back empty (" + result.emptyFeedRuns() + " of "
                                 + options.emptyFeedRuns() + " runs needed to believe it); nothing vanished"
                         : null,
-                skippedReasons(parsed));
+                skippedReasons);
     }
 
     /** Why events were skipped: the parser's reasons for damaged events, then the keys the feed repeats. */
@@ -194,7 +200,9 @@ final class FeedSynchronizer {
                 failures,
                 until,
                 state.consecutiveEmpty(),
-                state.events());
+                state.events(),
+                state.skipped(),
+                state.skippedReasons());
     }
 
     /** The result of a feed whose body is the last one imported: only its fetch state is written. */
@@ -202,8 +210,20 @@ final class FeedSynchronizer {
         int events = state.events();
         catalog.updateFetchState(
                 feed.id(),
-                // the feed is the last body that had events again: an empty streak is broken
-                new FetchState(etag, lastModified, state.bodyHash(), now, now, null, 0, null, 0, events));
+                // the feed is the last body that had events again: an empty streak is broken; what it skipped stays
+                new FetchState(
+                        etag,
+                        lastModified,
+                        state.bodyHash(),
+                        now,
+                        now,
+                        null,
+                        0,
+                        null,
+                        0,
+                        events,
+                        state.skipped(),
+                        state.skippedReasons()));
         return new FeedResult(
                 feed.id(),
                 feed.name(),

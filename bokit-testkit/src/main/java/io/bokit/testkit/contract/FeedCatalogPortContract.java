@@ -233,6 +233,8 @@ public abstract class FeedCatalogPortContract extends PortContract<FeedCatalogPo
                 failures,
                 START.plus(Duration.ofMinutes(failures)),
                 failures - 1,
-                100 + failures);
+                100 + failures,
+                failures + 1,
+                List.of("no DTSTART (UID b" + failures + "@channel.example.com)", "duplicate UID 'quoted' ünïcode"));
     }
 }

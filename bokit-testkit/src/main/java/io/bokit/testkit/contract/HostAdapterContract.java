@@ -181,6 +181,32 @@ public abstract class HostAdapterContract {
     }
 
     @Test
+    void skippedEventsSayWhyInTheSyncResultAndTheStatus() throws Exception {
+        feeds.serve(
+                "/calendar/ical/1.ics",
+                ICalFeedBuilder.airbnb()
+                        .reserved(
+                                "a1@airbnb.com",
+                                LocalDate.now().plusDays(10),
+                                LocalDate.now().plusDays(12))
+                        .raw("BEGIN:VEVENT\r\nUID:startless\r\nSUMMARY:Reserved\r\nEND:VEVENT\r\n")
+                        .build());
+        RunningHost host = started(good());
+
+        Map<String, Object> result = host.syncNow();
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> results = (List<Map<String, Object>>) ((Map<?, ?>) result.get("report")).get("feeds");
+        assertThat(results).singleElement().satisfies(feed -> assertThat(feed)
+                .containsEntry("skippedReasons", List.of("no DTSTART (UID startless)"))
+                .containsEntry("note", null));
+        assertThat(feedsOf(host.status())).singleElement().satisfies(feed -> {
+            assertThat(((Number) feed.get("skipped")).intValue()).isEqualTo(1);
+            assertThat(feed).containsEntry("skippedReasons", List.of("no DTSTART (UID startless)"));
+        });
+    }
+
+    @Test
     void aFractionOfASecondAsTheDefaultIntervalIsRefused() {
         Map<String, String> properties = good();
         properties.put("bokit.default-interval", "1500ms");
