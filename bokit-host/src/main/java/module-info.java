@@ -14,6 +14,7 @@ module io.bokit.host {
     requires static transitive micrometer.observation;
 
     exports io.bokit.host;
+    exports io.bokit.host.dashboard;
     exports io.bokit.host.servlet;
     exports io.bokit.host.micrometer;
 }

@@ -47,6 +47,9 @@ public interface BokitConfiguration {
     /** The served exports. */
     Export getExport();
 
+    /** The operator's page. */
+    Dashboard getDashboard();
+
     /** The pool that checks and runs syncs. */
     Executor getExecutor();
 
@@ -68,6 +71,19 @@ public interface BokitConfiguration {
 
         /** The path the exports are served under (default {@link BokitSettings#DEFAULT_EXPORT_PATH}). */
         Optional<String> getPath();
+    }
+
+    /** The operator's page: off by default; it then needs a {@code DashboardGuard} bean. */
+    @ConfigurationProperties("dashboard")
+    interface Dashboard {
+        /** Whether the page is served (default {@code false}); {@code true} refuses to start without a guard bean. */
+        Optional<Boolean> getEnabled();
+
+        /** The page's path (default {@link BokitSettings#DEFAULT_DASHBOARD_PATH}). */
+        Optional<String> getPath();
+
+        /** The role an operator needs, for a guard that asks for one (default {@link BokitSettings#DEFAULT_DASHBOARD_ROLE}). */
+        Optional<String> getRole();
     }
 
     @ConfigurationProperties("trigger")

@@ -13,6 +13,7 @@ import io.bokit.host.BokitHost;
 import io.bokit.host.BokitSettings;
 import io.bokit.host.BokitSettings.CalendarDeclaration;
 import io.bokit.host.BokitSettings.FeedDeclaration;
+import io.bokit.host.dashboard.DashboardGuard;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
@@ -53,6 +54,7 @@ final class BokitFactory {
             BeanProvider<BookingStorePort> bookings,
             BeanProvider<ICalFeedPort> fetcher,
             BeanProvider<HostReservationsPort> hostReservations,
+            BeanProvider<DashboardGuard> dashboardGuard,
             List<SyncListener> listeners,
             List<BokitHostCustomizer> customizers) {
         BokitHost.Builder host = BokitHost.builder(settings(config, environment))
@@ -64,6 +66,7 @@ final class BokitFactory {
         bookings.ifPresent(host::bookings);
         fetcher.ifPresent(host::fetcher);
         hostReservations.ifPresent(host::hostReservations);
+        dashboardGuard.ifPresent(host::dashboardGuard);
         listeners.forEach(host::listener);
         customizers.forEach(customizer -> customizer.customize(host));
         return host.build();
@@ -96,6 +99,9 @@ final class BokitFactory {
                         config.getTrigger().getAdditionalExcludedPaths().orElse(null))
                 .exportEnabled(config.getExport().getEnabled().orElse(null))
                 .exportPath(config.getExport().getPath().orElse(null))
+                .dashboardEnabled(config.getDashboard().getEnabled().orElse(null))
+                .dashboardPath(config.getDashboard().getPath().orElse(null))
+                .dashboardRole(config.getDashboard().getRole().orElse(null))
                 .executorThreads(executor.getThreads().orElse(null))
                 .executorQueueCapacity(executor.getQueueCapacity().orElse(null))
                 .executorShutdownTimeout(executor.getShutdownTimeout().orElse(null))

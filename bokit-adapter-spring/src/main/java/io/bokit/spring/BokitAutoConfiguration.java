@@ -11,6 +11,8 @@ import io.bokit.core.port.out.OptionsPort;
 import io.bokit.core.port.out.SyncListener;
 import io.bokit.core.port.out.SyncStatePort;
 import io.bokit.host.BokitHost;
+import io.bokit.host.dashboard.DashboardGuard;
+import io.bokit.host.servlet.BokitDashboardServlet;
 import io.bokit.host.servlet.BokitExportServlet;
 import io.bokit.host.servlet.BokitServletFilter;
 import jakarta.servlet.DispatcherType;
@@ -70,6 +72,7 @@ public class BokitAutoConfiguration {
             ObjectProvider<BookingStorePort> bookings,
             ObjectProvider<ICalFeedPort> fetcher,
             ObjectProvider<HostReservationsPort> hostReservations,
+            ObjectProvider<DashboardGuard> dashboardGuard,
             ObjectProvider<RunSettings> runSettings,
             @Qualifier(EXECUTOR_BEAN) ObjectProvider<Executor> executor,
             ObjectProvider<SyncListener> listeners,
@@ -87,6 +90,7 @@ public class BokitAutoConfiguration {
                 .bookings(bookings.getIfAvailable())
                 .fetcher(fetcher.getIfAvailable())
                 .hostReservations(hostReservations.getIfAvailable())
+                .dashboardGuard(dashboardGuard.getIfAvailable())
                 .executor(executor.getIfAvailable());
         runSettings.ifAvailable(settings -> host.customizer(core -> core.settings(settings)));
         listeners.orderedStream().forEach(host::listener);
@@ -147,6 +151,41 @@ public class BokitAutoConfiguration {
             ServletRegistrationBean<BokitExportServlet> registration = new ServletRegistrationBean<>(
                     new BokitExportServlet(host.exports()), host.exports().path() + "/*");
             registration.setName("bokitExportServlet");
+            return registration;
+        }
+    }
+
+    /**
+     * The operator's guard under Spring Security: an authenticated user with the role {@code bokit.dashboard.role};
+     * an application's own {@link DashboardGuard} bean wins.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = SpringSecurityDashboardGuard.AUTHENTICATION)
+    @ConditionalOnProperty(prefix = BokitProperties.PREFIX, name = "dashboard.enabled", havingValue = "true")
+    static class DashboardSecurityConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        DashboardGuard bokitDashboardGuard(BokitProperties properties) {
+            return new SpringSecurityDashboardGuard(properties.getDashboard().getRole());
+        }
+    }
+
+    /** The operator's page, served by bokit's servlet in a servlet web application when enabled. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(Filter.class)
+    @ConditionalOnProperty(prefix = BokitProperties.PREFIX, name = "dashboard.enabled", havingValue = "true")
+    static class DashboardConfiguration {
+
+        /** bokit's page servlet at {@code <bokit.dashboard.path>} and below it. */
+        @Bean
+        @ConditionalOnMissingBean(name = "bokitDashboardServlet")
+        ServletRegistrationBean<BokitDashboardServlet> bokitDashboardServlet(BokitHost host) {
+            String path = host.settings().dashboardPath();
+            ServletRegistrationBean<BokitDashboardServlet> registration = new ServletRegistrationBean<>(
+                    new BokitDashboardServlet(host.dashboard().orElseThrow()), path, path + "/*");
+            registration.setName("bokitDashboardServlet");
             return registration;
         }
     }

@@ -68,6 +68,9 @@ public class BokitProperties {
     /** The served exports. */
     private final Export export = new Export();
 
+    /** The operator's page. */
+    private final Dashboard dashboard = new Dashboard();
+
     /** The executor that checks and runs syncs off the request threads. */
     private final Executor executor = new Executor();
 
@@ -105,6 +108,9 @@ public class BokitProperties {
                 .additionalExcludedPaths(trigger.getAdditionalExcludedPaths())
                 .exportEnabled(export.isEnabled())
                 .exportPath(export.getPath())
+                .dashboardEnabled(dashboard.isEnabled())
+                .dashboardPath(dashboard.getPath())
+                .dashboardRole(dashboard.getRole())
                 .executorThreads(executor.getThreads())
                 .executorQueueCapacity(executor.getQueueCapacity())
                 .executorShutdownTimeout(executor.getShutdownTimeout())
@@ -215,6 +221,46 @@ public class BokitProperties {
 
     public void setCalendars(Map<String, CalendarEntry> calendars) {
         this.calendars = calendars;
+    }
+
+    public Dashboard getDashboard() {
+        return dashboard;
+    }
+
+    /** The operator's page: off by default; requests to it never trigger a sync. */
+    public static class Dashboard {
+        /** Whether the operator's page is served; it then needs Spring Security or a DashboardGuard bean. */
+        private boolean enabled = false;
+
+        /** The path of the page, without the context path. */
+        private String path = BokitSettings.DEFAULT_DASHBOARD_PATH;
+
+        /** The role (without "ROLE_") an authenticated user needs to see the page, under Spring Security. */
+        private String role = BokitSettings.DEFAULT_DASHBOARD_ROLE;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getPath() {
+            return path;
+        }
+
+        public void setPath(String path) {
+            this.path = path;
+        }
+
+        public String getRole() {
+            return role;
+        }
+
+        public void setRole(String role) {
+            this.role = role;
+        }
     }
 
     /** The exports served at {@code <path>/<token>.ics}; requests to them never trigger a sync. */

@@ -14,23 +14,32 @@ import reactor.core.scheduler.Schedulers;
 /**
  * bokit's trigger in a Spring WebFlux application: a {@link BokitWebFilter} over the application's
  * {@link BokitHost}, registered only when the web stack is reactive and a {@code BokitHost} bean exists.
- * {@code bokit.trigger.enabled=false} leaves it out; an application's own {@code BokitWebFilter} bean wins.
+ * {@code bokit.trigger.enabled=false} leaves it out; an application's own {@code BokitWebFilter} bean wins. With
+ * {@code bokit.dashboard.enabled=true} it also serves the operator's page.
  */
 @AutoConfiguration(after = BokitAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnClass(Schedulers.class)
 @ConditionalOnBean(BokitHost.class)
-@ConditionalOnProperty(
-        prefix = BokitSettings.PREFIX,
-        name = "trigger.enabled",
-        havingValue = "true",
-        matchIfMissing = true)
 public class BokitWebFluxAutoConfiguration {
 
     /** The after-response filter, triggering on {@code boundedElastic}, never on the event loop. */
     @Bean
     @ConditionalOnMissingBean
+    @ConditionalOnProperty(
+            prefix = BokitSettings.PREFIX,
+            name = "trigger.enabled",
+            havingValue = "true",
+            matchIfMissing = true)
     BokitWebFilter bokitWebFilter(BokitHost host) {
         return new BokitWebFilter(host.trigger());
+    }
+
+    /** The operator's page ({@code bokit.dashboard.enabled=true}), answered on {@code boundedElastic}. */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(prefix = BokitSettings.PREFIX, name = "dashboard.enabled", havingValue = "true")
+    BokitDashboardWebFilter bokitDashboardWebFilter(BokitHost host) {
+        return new BokitDashboardWebFilter(host.dashboard().orElseThrow());
     }
 }

@@ -61,6 +61,8 @@ class SpringAdapterArchitectureTest {
                             "org.jspecify..",
                             "io.micrometer..",
                             "reactor.core..",
+                            "reactor.util.function..",
+                            "org.reactivestreams..",
                             "io.bokit.spring..")
                     .or(BOKITS_HOST_API))
             .because("the Spring adapter is framework glue over bokit-host: it must not wire or reach into the "

@@ -13,11 +13,14 @@ import io.bokit.core.port.out.ICalFeedPort;
 import io.bokit.core.port.out.OptionsPort;
 import io.bokit.core.port.out.SyncListener;
 import io.bokit.core.port.out.SyncStatePort;
+import io.bokit.host.dashboard.Dashboard;
+import io.bokit.host.dashboard.DashboardGuard;
 import io.bokit.http.HttpFeedFetcher;
 import io.bokit.jdbc.BokitJdbc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -48,6 +51,7 @@ public final class BokitHost implements AutoCloseable {
     private final RequestTrigger trigger;
     private final BokitManagement management;
     private final ExportServer exports;
+    private final Dashboard dashboard;
 
     private BokitHost(
             BokitSettings settings,
@@ -55,16 +59,19 @@ public final class BokitHost implements AutoCloseable {
             SyncExecutor ownExecutor,
             ClockPort clock,
             ExportServer.Versions exportVersions,
-            UnaryOperator<Runnable> runDecorator) {
+            UnaryOperator<Runnable> runDecorator,
+            DashboardGuard dashboardGuard) {
         this.settings = settings;
         this.bokit = bokit;
         this.ownExecutor = ownExecutor;
         this.trigger = new RequestTrigger(
                 bokit.autoSync(),
                 settings.excludedPaths(),
-                PathPatterns.of(settings.exportEnabled() ? List.of(settings.exportPath() + "/**") : List.of()),
+                PathPatterns.of(ownPaths(settings)),
                 settings.triggerEnabled());
         this.management = new BokitManagement(bokit, runDecorator);
+        this.dashboard =
+                settings.dashboardEnabled() ? new Dashboard(bokit, management, settings, dashboardGuard, clock) : null;
         this.exports = new ExportServer(
                 bokit.exportLinks(),
                 bokit.export(),
@@ -72,6 +79,18 @@ public final class BokitHost implements AutoCloseable {
                 exportVersions,
                 settings.exportPath(),
                 settings.exportEnabled());
+    }
+
+    /** bokit's own paths, which never trigger whatever the excluded paths say: the exports' and the page's. */
+    private static List<String> ownPaths(BokitSettings settings) {
+        List<String> paths = new ArrayList<>();
+        if (settings.exportEnabled()) {
+            paths.add(settings.exportPath() + "/**");
+        }
+        if (settings.dashboardEnabled()) {
+            paths.add(settings.dashboardPath() + "/**");
+        }
+        return paths;
     }
 
     /** A builder over these settings. */
@@ -102,6 +121,11 @@ public final class BokitHost implements AutoCloseable {
     /** The export server ({@code bokit.export.*}), for the host's {@code <path>/<token>.ics} route. */
     public ExportServer exports() {
         return exports;
+    }
+
+    /** The operator's page ({@code bokit.dashboard.*}), or empty when {@code bokit.dashboard.enabled} is false. */
+    public Optional<Dashboard> dashboard() {
+        return Optional.ofNullable(dashboard);
     }
 
     /**
@@ -139,6 +163,7 @@ public final class BokitHost implements AutoCloseable {
         private HostReservationsPort hostReservations;
         private DoubleBookingsPort doubleBookings;
         private Executor executor;
+        private DashboardGuard dashboardGuard;
         private final List<SyncListener> listeners = new ArrayList<>();
         private final List<Consumer<Bokit.Builder>> customizers = new ArrayList<>();
         private final List<UnaryOperator<ICalFeedPort>> fetcherDecorators = new ArrayList<>();
@@ -230,6 +255,15 @@ public final class BokitHost implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Who may see the operator's page; required when {@code bokit.dashboard.enabled} is true (the build fails
+         * without one), unused otherwise.
+         */
+        public Builder dashboardGuard(DashboardGuard value) {
+            this.dashboardGuard = value;
+            return this;
+        }
+
         /** Adds a listener of booking changes and finished runs. */
         public Builder listener(SyncListener value) {
             this.listeners.add(Objects.requireNonNull(value, "listener"));
@@ -264,10 +298,14 @@ public final class BokitHost implements AutoCloseable {
          * Builds the host: opens (and, by {@code bokit.schema.initialize}, creates) the stores, assembles
          * the core and registers the declared calendars and feeds.
          *
-         * @throws BokitConfigurationException when no DataSource is available for a store that is not given
+         * @throws BokitConfigurationException when no DataSource is available for a store that is not given, or the
+         *     page is enabled without a guard
          * @throws io.bokit.core.domain.StorageException when the database cannot be used
          */
         public BokitHost build() {
+            if (settings.dashboardEnabled() && dashboardGuard == null) {
+                throw new BokitConfigurationException(BokitSettings.DASHBOARD_ENABLED, Dashboard.NO_GUARD);
+            }
             ClockPort clockPort = clock == null ? ClockPort.system() : clock;
             BokitJdbc jdbc =
                     options == null || syncState == null || catalog == null || bookings == null ? jdbc() : null;
@@ -321,7 +359,7 @@ public final class BokitHost implements AutoCloseable {
                 customizers.forEach(customizer -> customizer.accept(core));
                 Bokit bokit = core.build();
                 StartupRegistration.apply(bokit, settings);
-                return new BokitHost(settings, bokit, own, clockPort, exportVersions, decorateRun);
+                return new BokitHost(settings, bokit, own, clockPort, exportVersions, decorateRun, dashboardGuard);
             } catch (RuntimeException e) {
                 if (own != null) {
                     own.close();

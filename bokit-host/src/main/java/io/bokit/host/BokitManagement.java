@@ -44,11 +44,19 @@ public final class BokitManagement {
      * @return {@code result=completed} with the report, or {@code result=busy} with the lease holder
      */
     public Map<String, Object> sync() {
+        return StatusView.result(sync(SyncCommand.forceAll()));
+    }
+
+    /**
+     * Runs this sync on the caller's thread, wrapped like every run this host starts (observations, metrics).
+     *
+     * @param command what to sync, not null
+     * @return the report, or why no run happened; never null
+     */
+    public SyncResult sync(SyncCommand command) {
         AtomicReference<SyncResult> result = new AtomicReference<>();
-        runDecorator
-                .apply(() -> result.set(bokit.sync().sync(SyncCommand.forceAll())))
-                .run();
-        return StatusView.result(result.get());
+        runDecorator.apply(() -> result.set(bokit.sync().sync(command))).run();
+        return result.get();
     }
 
     /**

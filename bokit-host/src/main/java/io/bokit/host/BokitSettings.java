@@ -57,6 +57,12 @@ public final class BokitSettings {
     public static final String EXPORT_ENABLED = "bokit.export.enabled";
     /** {@code bokit.export.path}: the path under which the exports are served, {@code <path>/<token>.ics}. */
     public static final String EXPORT_PATH = "bokit.export.path";
+    /** {@code bokit.dashboard.enabled}: whether the operator's page is served (off by default). */
+    public static final String DASHBOARD_ENABLED = "bokit.dashboard.enabled";
+    /** {@code bokit.dashboard.path}: the path of the operator's page. */
+    public static final String DASHBOARD_PATH = "bokit.dashboard.path";
+    /** {@code bokit.dashboard.role}: the role an operator needs, where the framework's security knows roles. */
+    public static final String DASHBOARD_ROLE = "bokit.dashboard.role";
     /** {@code bokit.executor.threads}. */
     public static final String EXECUTOR_THREADS = "bokit.executor.threads";
     /** {@code bokit.executor.queue-capacity}. */
@@ -110,6 +116,10 @@ public final class BokitSettings {
     public static final Duration DEFAULT_HTTP_REQUEST_TIMEOUT = HttpFetchSettings.DEFAULT_REQUEST_TIMEOUT;
     /** Default of {@value #EXPORT_PATH}. */
     public static final String DEFAULT_EXPORT_PATH = "/bokit/ical";
+    /** Default of {@value #DASHBOARD_PATH}. */
+    public static final String DEFAULT_DASHBOARD_PATH = "/bokit";
+    /** Default of {@value #DASHBOARD_ROLE}: {@code BOKIT_ADMIN} (Spring Security's authority {@code ROLE_BOKIT_ADMIN}). */
+    public static final String DEFAULT_DASHBOARD_ROLE = "BOKIT_ADMIN";
     /** Default of {@value #HTTP_MAX_BODY_SIZE}: 10 MiB. */
     public static final long DEFAULT_HTTP_MAX_BODY_BYTES = HttpFetchSettings.DEFAULT_MAX_BODY_BYTES;
 
@@ -147,6 +157,7 @@ public final class BokitSettings {
 
     private static final java.util.regex.Pattern EXPORT_PATH_FORMAT =
             java.util.regex.Pattern.compile("(/[A-Za-z0-9._~-]+)+");
+    private static final java.util.regex.Pattern ROLE_FORMAT = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,100}");
 
     private final boolean dbTime;
     private final RunSettings run;
@@ -156,6 +167,9 @@ public final class BokitSettings {
     private final PathPatterns excludedPaths;
     private final boolean exportEnabled;
     private final String exportPath;
+    private final boolean dashboardEnabled;
+    private final String dashboardPath;
+    private final String dashboardRole;
     private final int executorThreads;
     private final int executorQueueCapacity;
     private final Duration executorShutdownTimeout;
@@ -193,7 +207,22 @@ public final class BokitSettings {
             paths.addAll(b.additionalExcludedPaths);
         }
         this.exportEnabled = orDefault(b.exportEnabled, true);
-        this.exportPath = exportPath(orDefault(b.exportPath, DEFAULT_EXPORT_PATH));
+        this.exportPath = path(EXPORT_PATH, orDefault(b.exportPath, DEFAULT_EXPORT_PATH));
+        this.dashboardEnabled = orDefault(b.dashboardEnabled, false);
+        this.dashboardPath = path(DASHBOARD_PATH, orDefault(b.dashboardPath, DEFAULT_DASHBOARD_PATH));
+        if (dashboardEnabled && exportEnabled && (dashboardPath + "/").startsWith(exportPath + "/")) {
+            throw new BokitConfigurationException(
+                    DASHBOARD_PATH,
+                    dashboardPath + " is " + EXPORT_PATH + " " + exportPath + " or lies under it"
+                            + ": the page and the exports need paths of their own");
+        }
+        this.dashboardRole = orDefault(b.dashboardRole, DEFAULT_DASHBOARD_ROLE).strip();
+        if (!ROLE_FORMAT.matcher(dashboardRole).matches()) {
+            throw new BokitConfigurationException(
+                    DASHBOARD_ROLE,
+                    "\"" + dashboardRole + "\" is not a role name such as BOKIT_ADMIN: 1 to 100 letters, digits,"
+                            + " '_', '.' or '-'");
+        }
         this.excludedPaths = patterns(paths);
         this.executorThreads = orDefault(b.executorThreads, DEFAULT_EXECUTOR_THREADS);
         this.executorQueueCapacity = orDefault(b.executorQueueCapacity, DEFAULT_EXECUTOR_QUEUE_CAPACITY);
@@ -307,6 +336,21 @@ public final class BokitSettings {
         return exportPath;
     }
 
+    /** Whether the operator's page is served ({@value #DASHBOARD_ENABLED}); false by default. */
+    public boolean dashboardEnabled() {
+        return dashboardEnabled;
+    }
+
+    /** The path of the operator's page ({@value #DASHBOARD_PATH}), without a trailing {@code /}. */
+    public String dashboardPath() {
+        return dashboardPath;
+    }
+
+    /** The role an operator needs ({@value #DASHBOARD_ROLE}), without any {@code ROLE_} prefix. */
+    public String dashboardRole() {
+        return dashboardRole;
+    }
+
     /** Whether requests trigger syncs ({@value #TRIGGER_ENABLED}). */
     public boolean triggerEnabled() {
         return triggerEnabled;
@@ -376,14 +420,14 @@ public final class BokitSettings {
         return feeds;
     }
 
-    private static String exportPath(String value) {
+    private static String path(String property, String value) {
         String path = value.strip();
         if (path.length() > 1 && path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
         if (!EXPORT_PATH_FORMAT.matcher(path).matches()) {
             throw new BokitConfigurationException(
-                    EXPORT_PATH,
+                    property,
                     "\"" + value + "\" is not a path such as /bokit/ical: segments of letters, digits, '.', '_', '~'"
                             + " or '-', each after a '/'");
         }
@@ -501,6 +545,9 @@ public final class BokitSettings {
         private Boolean exportEnabled;
         private String exportPath;
         private List<String> additionalExcludedPaths;
+        private Boolean dashboardEnabled;
+        private String dashboardPath;
+        private String dashboardRole;
         private Integer executorThreads;
         private Integer executorQueueCapacity;
         private Duration executorShutdownTimeout;
@@ -583,6 +630,24 @@ public final class BokitSettings {
         /** {@value BokitSettings#EXPORT_PATH}, such as {@code /bokit/ical} (the default). */
         public Builder exportPath(String value) {
             this.exportPath = value;
+            return this;
+        }
+
+        /** {@value BokitSettings#DASHBOARD_ENABLED}; false (the default) serves no page. */
+        public Builder dashboardEnabled(Boolean value) {
+            this.dashboardEnabled = value;
+            return this;
+        }
+
+        /** {@value BokitSettings#DASHBOARD_PATH}, such as {@code /bokit} (the default). */
+        public Builder dashboardPath(String value) {
+            this.dashboardPath = value;
+            return this;
+        }
+
+        /** {@value BokitSettings#DASHBOARD_ROLE}, such as {@code BOKIT_ADMIN} (the default). */
+        public Builder dashboardRole(String value) {
+            this.dashboardRole = value;
             return this;
         }
 

@@ -50,6 +50,9 @@ final class PropertiesReader {
                 case BokitSettings.TRIGGER_ADDITIONAL_EXCLUDED_PATHS -> b.additionalExcludedPaths(list(value));
                 case BokitSettings.EXPORT_ENABLED -> b.exportEnabled(bool(key, value));
                 case BokitSettings.EXPORT_PATH -> b.exportPath(value);
+                case BokitSettings.DASHBOARD_ENABLED -> b.dashboardEnabled(bool(key, value));
+                case BokitSettings.DASHBOARD_PATH -> b.dashboardPath(value);
+                case BokitSettings.DASHBOARD_ROLE -> b.dashboardRole(value);
                 case BokitSettings.EXECUTOR_THREADS -> b.executorThreads(integer(key, value));
                 case BokitSettings.EXECUTOR_QUEUE_CAPACITY -> b.executorQueueCapacity(integer(key, value));
                 case BokitSettings.EXECUTOR_SHUTDOWN_TIMEOUT -> b.executorShutdownTimeout(duration(key, value));
