@@ -121,6 +121,12 @@ public abstract class HostAdapterContract {
     @BeforeEach
     final void serveFeeds() {
         feeds = LocalFeedServer.start();
+        serveAirbnb("");
+        airbnb = feeds.url("/calendar/ical/1.ics?s=" + SECRET);
+    }
+
+    /** The Airbnb feed: one reservation in ten days, then the raw iCalendar text given. */
+    private void serveAirbnb(String raw) {
         feeds.serve(
                 "/calendar/ical/1.ics",
                 ICalFeedBuilder.airbnb()
@@ -128,8 +134,8 @@ public abstract class HostAdapterContract {
                                 "a1@airbnb.com",
                                 LocalDate.now().plusDays(10),
                                 LocalDate.now().plusDays(12))
+                        .raw(raw)
                         .build());
-        airbnb = feeds.url("/calendar/ical/1.ics?s=" + SECRET);
     }
 
     @AfterEach
@@ -182,15 +188,7 @@ public abstract class HostAdapterContract {
 
     @Test
     void skippedEventsSayWhyInTheSyncResultAndTheStatus() throws Exception {
-        feeds.serve(
-                "/calendar/ical/1.ics",
-                ICalFeedBuilder.airbnb()
-                        .reserved(
-                                "a1@airbnb.com",
-                                LocalDate.now().plusDays(10),
-                                LocalDate.now().plusDays(12))
-                        .raw("BEGIN:VEVENT\r\nUID:startless\r\nSUMMARY:Reserved\r\nEND:VEVENT\r\n")
-                        .build());
+        serveAirbnb("BEGIN:VEVENT\r\nUID:startless\r\nSUMMARY:Reserved\r\nEND:VEVENT\r\n");
         RunningHost host = started(good());
 
         Map<String, Object> result = host.syncNow();
