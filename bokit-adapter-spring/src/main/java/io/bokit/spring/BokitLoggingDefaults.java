@@ -25,8 +25,7 @@ public final class BokitLoggingDefaults implements EnvironmentPostProcessor {
             environment
                     .getPropertySources()
                     .addLast(new MapPropertySource(
-                            SOURCE,
-                            Map.of(POSTGRESQL_DRIVER_LEVEL, "DEBUG", MARIADB_DRIVER_LEVEL, "DEBUG")));
+                            SOURCE, Map.of(POSTGRESQL_DRIVER_LEVEL, "DEBUG", MARIADB_DRIVER_LEVEL, "DEBUG")));
         }
     }
 }

@@ -265,7 +265,7 @@ public class BokitProperties {
 
     /** The exports served at {@code <path>/<token>.ics}; requests to them never trigger a sync. */
     public static class Export {
-        /** Whether the exports are served over HTTP (servlet applications). */
+        /** Whether the exports are served over HTTP (a servlet in servlet applications, a web filter in WebFlux ones). */
         private boolean enabled = true;
 
         /** The path the exports are served under, without the context path. */

@@ -14,8 +14,9 @@ import reactor.core.scheduler.Schedulers;
 /**
  * bokit's trigger in a Spring WebFlux application: a {@link BokitWebFilter} over the application's
  * {@link BokitHost}, registered only when the web stack is reactive and a {@code BokitHost} bean exists.
- * {@code bokit.trigger.enabled=false} leaves it out; an application's own {@code BokitWebFilter} bean wins. With
- * {@code bokit.dashboard.enabled=true} it also serves the operator's page.
+ * {@code bokit.trigger.enabled=false} leaves it out; an application's own {@code BokitWebFilter} bean wins. It also
+ * serves the exports (unless {@code bokit.export.enabled=false}) and, with {@code bokit.dashboard.enabled=true}, the
+ * operator's page.
  */
 @AutoConfiguration(after = BokitAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -33,6 +34,18 @@ public class BokitWebFluxAutoConfiguration {
             matchIfMissing = true)
     BokitWebFilter bokitWebFilter(BokitHost host) {
         return new BokitWebFilter(host.trigger());
+    }
+
+    /** The exports at {@code <bokit.export.path>/<token>.ics}, answered on {@code boundedElastic}. */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(
+            prefix = BokitSettings.PREFIX,
+            name = "export.enabled",
+            havingValue = "true",
+            matchIfMissing = true)
+    BokitExportWebFilter bokitExportWebFilter(BokitHost host) {
+        return new BokitExportWebFilter(host.exports());
     }
 
     /** The operator's page ({@code bokit.dashboard.enabled=true}), answered on {@code boundedElastic}. */

@@ -28,14 +28,15 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The behaviour suite on Spring Boot: a real application (every auto-configuration on the classpath,
  * embedded Tomcat on 127.0.0.1), the properties as a user writes them, the actuator's {@code bokit}
- * endpoint over HTTP, the {@code bokit} health indicator and a Micrometer registry.
+ * endpoint over HTTP, the {@code bokit} health indicator and a Micrometer registry. {@code
+ * SpringWebFluxHostAdapterContractTest} runs it again as a WebFlux application on Netty.
  */
 class SpringHostAdapterContractTest extends HostAdapterContract {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -57,13 +58,13 @@ class SpringHostAdapterContractTest extends HostAdapterContract {
                                 + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration");
         properties.forEach((key, value) -> all.add(key + "=" + value));
         ConfigurableApplicationContext app = new SpringApplicationBuilder(ContractApp.class)
-                .web(WebApplicationType.SERVLET)
+                .web(webApplicationType())
                 .bannerMode(Banner.Mode.OFF)
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("meterRegistry", new SimpleMeterRegistry()))
                 .properties(all.toArray(String[]::new))
                 .run();
         URI root = URI.create("http://127.0.0.1:"
-                + ((ServletWebServerApplicationContext) app).getWebServer().getPort());
+                + ((WebServerApplicationContext) app).getWebServer().getPort());
         String base = root + "/actuator/bokit";
         return new RunningHost() {
             @Override
@@ -118,6 +119,11 @@ class SpringHostAdapterContractTest extends HostAdapterContract {
                 app.close();
             }
         };
+    }
+
+    /** The kind of application the suite starts. */
+    WebApplicationType webApplicationType() {
+        return WebApplicationType.SERVLET;
     }
 
     @Test
