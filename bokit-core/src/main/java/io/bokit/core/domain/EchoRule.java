@@ -185,7 +185,9 @@ public final class EchoRule {
             return echoes;
         }
         // a booking of another feed that held these dates before it moved: its copy may still be there
-        Map<Booking, Instant> moved = former.left(dates(group.get(0)));
+        Set<FeedId> blockFeeds = new HashSet<>();
+        undecided.forEach(block -> blockFeeds.add(block.feed()));
+        Map<Booking, Instant> moved = former.left(dates(group.get(0)), blockFeeds);
         // first-seen times are read only when they can decide: several feeds' blocks, or a booking gone or moved
         boolean timesMatter = past.stream().anyMatch(p -> undecided.stream()
                         .anyMatch(b -> !b.feed().equals(p.feed())))
@@ -225,33 +227,50 @@ public final class EchoRule {
         return seen == null || !seen.isAfter(until.plus(lag));
     }
 
-    /** Which active bookings held which dates before they moved, asked of the times only when a block could be a copy. */
+    /**
+     * Which active bookings held which dates before they moved, asked of the times only when a block could be a copy,
+     * and only of the feeds whose bookings could be the original of such a block (never the block's own feed).
+     */
     private static final class FormerIndex {
-        private final Collection<Booking> bookings;
+        private final Map<FeedId, List<Booking>> activeByFeed = new HashMap<>();
         private final Times times;
-        private Map<List<Object>, Map<Booking, Instant>> byDates;
+        private final Map<FeedId, Map<List<Object>, Map<Booking, Instant>>> byFeed = new HashMap<>();
 
         FormerIndex(Collection<Booking> bookings, Times times) {
-            this.bookings = bookings;
+            for (Booking booking : bookings) {
+                if (active(booking)) { // a gone booking makes echoes of its last dates already
+                    activeByFeed
+                            .computeIfAbsent(booking.feed(), f -> new ArrayList<>())
+                            .add(booking);
+                }
+            }
             this.times = times;
         }
 
-        /** The active bookings that left these dates (check-in, check-out), each with when it last left them. */
-        Map<Booking, Instant> left(List<Object> dates) {
-            if (byDates == null) {
-                byDates = new HashMap<>();
-                for (Booking booking : bookings) {
-                    if (!active(booking)) {
-                        continue; // a gone booking makes echoes of its last dates already
-                    }
-                    for (FormerDates former : times.formerDates(booking)) {
-                        byDates.computeIfAbsent(
-                                        List.of(former.checkIn(), former.checkOut()), d -> new LinkedHashMap<>())
-                                .merge(booking, former.leftAt(), (a, b) -> a.isAfter(b) ? a : b);
-                    }
+        /**
+         * The active bookings that left these dates (check-in, check-out), each with when it last left them, among
+         * the feeds other than the blocks' own when they all come from one feed.
+         */
+        Map<Booking, Instant> left(List<Object> dates, Set<FeedId> blockFeeds) {
+            Map<Booking, Instant> left = new LinkedHashMap<>();
+            for (FeedId feed : activeByFeed.keySet()) {
+                if (blockFeeds.size() == 1 && blockFeeds.contains(feed)) {
+                    continue; // a feed's own moved stay is never the original of its own block
+                }
+                left.putAll(byFeed.computeIfAbsent(feed, this::index).getOrDefault(dates, Map.of()));
+            }
+            return left;
+        }
+
+        private Map<List<Object>, Map<Booking, Instant>> index(FeedId feed) {
+            Map<List<Object>, Map<Booking, Instant>> byDates = new HashMap<>();
+            for (Booking booking : activeByFeed.get(feed)) {
+                for (FormerDates former : times.formerDates(booking)) {
+                    byDates.computeIfAbsent(List.of(former.checkIn(), former.checkOut()), d -> new LinkedHashMap<>())
+                            .merge(booking, former.leftAt(), (a, b) -> a.isAfter(b) ? a : b);
                 }
             }
-            return byDates.getOrDefault(dates, Map.of());
+            return byDates;
         }
     }
 

@@ -83,6 +83,33 @@ class EchoRuleTest {
     }
 
     @Test
+    void aCalendarOfOneFeedReadsNoHistoryAtAllForItsBlocks() {
+        // one channel's stays and its own blocks: no other feed could hold the original of a block
+        add(AIRBNB, "HM1", BookingStatus.CONFIRMED, "2026-06-01", "2026-06-05");
+        add(AIRBNB, "closed", BookingStatus.UNAVAILABLE, "2026-07-01", "2026-07-05");
+        add(AIRBNB, "moved-here", BookingStatus.CONFIRMED, "2026-08-01", "2026-08-05");
+        EchoRule.Times failing = new EchoRule.Times() {
+            @Override
+            public Instant firstSeen(Booking booking) {
+                throw new AssertionError("firstSeen read for " + booking.key());
+            }
+
+            @Override
+            public Instant lastChanged(Booking booking) {
+                throw new AssertionError("lastChanged read for " + booking.key());
+            }
+
+            @Override
+            public List<EchoRule.FormerDates> formerDates(Booking booking) {
+                throw new AssertionError("former dates read for " + booking.key());
+            }
+        };
+
+        assertThat(EchoRule.echoes(bookings, failing)).isEmpty();
+        assertThat(EchoRule.exported(bookings, null, failing)).hasSize(3);
+    }
+
+    @Test
     void bothChannelsHoldingEachOthersCopiesSeeOnlyTheOtherOriginal() {
         Booking airbnbStay = add(AIRBNB, "HM1", BookingStatus.CONFIRMED, "2026-06-01", "2026-06-05");
         Booking bookingStay = add(BOOKING, "B1", BookingStatus.CONFIRMED, "2026-07-10", "2026-07-14");
