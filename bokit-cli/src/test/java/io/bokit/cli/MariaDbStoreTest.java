@@ -57,7 +57,7 @@ class MariaDbStoreTest {
                     "--db", "jdbc:mysql://bokit:" + password + "@127.0.0.1:1/bokit?password=" + password, "status");
 
             // then
-            assertThat(before.code()).isEqualTo(2);
+            assertThat(before.code()).as(before.toString()).isEqualTo(2);
             assertThat(before.err())
                     .startsWith("bokit-cli: The database jdbc:mariadb://127.0.0.1:")
                     .endsWith("has no bokit tables yet: run bokit-cli install first\n");
