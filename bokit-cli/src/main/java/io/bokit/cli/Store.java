@@ -159,7 +159,9 @@ final class Store implements AutoCloseable {
         try {
             DatabaseMetaData metaData = connection.getMetaData();
             for (String name : List.of("bokit_schema_version", "BOKIT_SCHEMA_VERSION")) {
-                try (ResultSet tables = metaData.getTables(null, null, name, new String[] {"TABLE"})) {
+                // this database's own tables: on MySQL and MariaDB a null catalog searches every database
+                try (ResultSet tables = metaData.getTables(
+                        connection.getCatalog(), connection.getSchema(), name, new String[] {"TABLE"})) {
                     if (tables.next()) {
                         return true;
                     }

@@ -27,8 +27,15 @@ class MariaDbStoreTest {
 
     @Test
     void aMariaDbStoreNeedsInstallThenWorksThroughEitherDriverWithoutShowingThePassword() throws Exception {
-        try (TestDatabase database = TestDatabase.mariadb()) {
-            // given the database's URL, and the same database as MySQL's driver takes it: user:password@host
+        try (TestDatabase other = TestDatabase.mariadb();
+                TestDatabase database = TestDatabase.mariadb()) {
+            // given another database on the same server that already holds bokit's tables
+            assertThat(new Cli(home.resolve("other"))
+                            .env("BOKIT_DB_URL", other.url())
+                            .run("install")
+                            .code())
+                    .isZero();
+            // and the database's URL, and the same database as MySQL's driver takes it: user:password@host
             String url = database.url();
             Map<String, String> credentials = credentials(url);
             String password = credentials.get("password");
