@@ -8,6 +8,7 @@ import io.bokit.core.domain.CalendarKey;
 import io.bokit.core.domain.FeedId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +26,8 @@ final class BookingRows {
     static final List<String> VALUE_COLUMNS = valueColumns();
     /** The key columns, in parameter order. */
     static final List<String> KEY_COLUMNS = List.of("feed_id", "uid", "recurrence_id");
+    /** The columns {@link #read} wants, in this order: the key columns, then the value columns. */
+    static final List<String> SELECTED_COLUMNS = selectedColumns();
 
     private BookingRows() {}
 
@@ -48,15 +51,18 @@ final class BookingRows {
         return key.recurrenceId() == null ? NO_RECURRENCE : key.recurrenceId();
     }
 
-    /** The booking in the current row, which has every column. */
+    /**
+     * The booking in the current row, selected as {@link #SELECTED_COLUMNS}: read by position, since a driver
+     * looks a column's name up on every call (H2 upper-cases it each time).
+     */
     static Booking read(ResultSet row) throws SQLException {
         return new Booking(
-                CalendarKey.of(row.getString("calendar_key")),
-                FeedId.of(row.getString("feed_id")),
-                new BookingKey(row.getString("uid"), row.getString("recurrence_id")),
-                readData(row, ""),
-                readData(row, "base_"),
-                row.getBoolean("deleted"));
+                CalendarKey.of(row.getString(4)),
+                FeedId.of(row.getString(1)),
+                new BookingKey(row.getString(2), row.getString(3)),
+                readData(row, 5),
+                readData(row, 5 + DATA_COLUMNS.size()),
+                row.getBoolean(5 + 2 * DATA_COLUMNS.size()));
     }
 
     private static void addData(List<Object> params, BookingData data) {
@@ -69,15 +75,16 @@ final class BookingRows {
         params.add(MetadataCodec.encode(data.metadata()));
     }
 
-    private static BookingData readData(ResultSet row, String prefix) throws SQLException {
+    /** The data whose first column ({@code status}) is at {@code first}, in {@link #DATA_COLUMNS}' order. */
+    private static BookingData readData(ResultSet row, int first) throws SQLException {
         return new BookingData(
-                BookingStatus.fromCode(row.getString(prefix + "status")),
-                row.getString(prefix + "guest_name"),
-                Column.date(row, prefix + "check_in"),
-                Column.date(row, prefix + "check_out"),
-                Column.zoned(row, prefix + "start_at"),
-                Column.zoned(row, prefix + "end_at"),
-                MetadataCodec.decode(row.getString(prefix + "metadata")));
+                BookingStatus.fromCode(row.getString(first)),
+                row.getString(first + 1),
+                row.getObject(first + 2, LocalDate.class),
+                row.getObject(first + 3, LocalDate.class),
+                Column.zoned(row.getString(first + 4)),
+                Column.zoned(row.getString(first + 5)),
+                MetadataCodec.decode(row.getString(first + 6)));
     }
 
     private static List<String> valueColumns() {
@@ -86,6 +93,12 @@ final class BookingRows {
         columns.addAll(DATA_COLUMNS);
         DATA_COLUMNS.forEach(column -> columns.add("base_" + column));
         columns.add("deleted");
+        return List.copyOf(columns);
+    }
+
+    private static List<String> selectedColumns() {
+        List<String> columns = new ArrayList<>(KEY_COLUMNS);
+        columns.addAll(VALUE_COLUMNS);
         return List.copyOf(columns);
     }
 }

@@ -61,9 +61,8 @@ final class Column {
         return row.wasNull() ? null : instant(micros);
     }
 
-    /** The zoned date-time in a column of ISO text, or null. */
-    static ZonedDateTime zoned(ResultSet row, String column) throws SQLException {
-        String text = row.getString(column);
+    /** The zoned date-time of a column's ISO text, or null. */
+    static ZonedDateTime zoned(String text) {
         return text == null ? null : ZonedDateTime.parse(text);
     }
 

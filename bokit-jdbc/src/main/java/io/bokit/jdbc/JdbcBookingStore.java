@@ -69,9 +69,7 @@ final class JdbcBookingStore implements BookingStorePort {
         this.oneWriterAtATime = dialect == Dialect.H2;
         this.bookingTable = prefix.table("booking");
         this.historyTable = prefix.table("booking_history");
-        List<String> columns = new ArrayList<>(BookingRows.KEY_COLUMNS);
-        columns.addAll(BookingRows.VALUE_COLUMNS);
-        this.selectBookings = "SELECT " + String.join(", ", columns) + " FROM " + bookingTable;
+        this.selectBookings = "SELECT " + String.join(", ", BookingRows.SELECTED_COLUMNS) + " FROM " + bookingTable;
         this.bookingColumns = new ArrayList<>(BookingRows.VALUE_COLUMNS);
         bookingColumns.addAll(BookingRows.KEY_COLUMNS);
         this.updateBooking = "UPDATE " + bookingTable + " SET " + String.join(" = ?, ", BookingRows.VALUE_COLUMNS)

@@ -1,20 +1,36 @@
 package io.bokit.core.domain;
 
-import java.util.regex.Pattern;
-
 /** Validation shared by the typed identifiers. */
 final class Ids {
     static final String ALLOWED =
             "1 to 64 characters: letters, digits, '.', '_' or '-', starting with a letter or digit";
-    private static final Pattern PATTERN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final int MAX_LENGTH = 64;
 
     private Ids() {}
 
+    /** The value if it is {@link #ALLOWED} (checked by hand: every stored row's ids pass here). */
     static String check(String kind, String value) {
-        if (value == null || !PATTERN.matcher(value).matches()) {
+        if (!allowed(value)) {
             throw new InvalidInputException("Invalid " + kind + " \"" + excerpt(value) + "\": expected " + ALLOWED);
         }
         return value;
+    }
+
+    private static boolean allowed(String value) {
+        if (value == null || value.isEmpty() || value.length() > MAX_LENGTH || !letterOrDigit(value.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!letterOrDigit(c) && c != '.' && c != '_' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean letterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     /**

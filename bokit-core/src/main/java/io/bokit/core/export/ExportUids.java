@@ -18,6 +18,8 @@ public final class ExportUids {
 
     private static final byte[] SALT = "bokit export uid v1".getBytes(StandardCharsets.UTF_8);
     private static final int HEX_CHARS = 32;
+    /** A digest that has read the salt, cloned for each UID (cheaper than looking SHA-256 up each time). */
+    private static final MessageDigest SALTED = salted();
 
     private ExportUids() {}
 
@@ -27,8 +29,7 @@ public final class ExportUids {
      * @return 32 lower-case hex digits and {@link #DOMAIN}; the same inputs always give the same UID
      */
     public static String of(CalendarKey calendar, FeedId feed, BookingKey key) {
-        MessageDigest digest = sha256();
-        digest.update(SALT);
+        MessageDigest digest = copy(SALTED);
         part(digest, calendar.value());
         part(digest, feed.value());
         part(digest, key.uid());
@@ -46,11 +47,22 @@ public final class ExportUids {
         digest.update(bytes);
     }
 
-    private static MessageDigest sha256() {
+    private static MessageDigest salted() {
         try {
-            return MessageDigest.getInstance("SHA-256");
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(SALT);
+            copy(digest); // fails here, at class load, if this provider's digests cannot be cloned
+            return digest;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private static MessageDigest copy(MessageDigest digest) {
+        try {
+            return (MessageDigest) digest.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("This JVM's SHA-256 cannot be cloned", e);
         }
     }
 }

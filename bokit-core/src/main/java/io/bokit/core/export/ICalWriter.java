@@ -66,9 +66,9 @@ public final class ICalWriter {
         for (ExportEvent event : sorted) {
             line(out, "BEGIN:VEVENT");
             line(out, "UID:" + escape(event.uid()));
-            line(out, "DTSTAMP:" + stamp(event.checkIn()));
-            line(out, "DTSTART;VALUE=DATE:" + DATE.format(event.checkIn()));
-            line(out, "DTEND;VALUE=DATE:" + DATE.format(event.checkOut()));
+            line(out, "DTSTAMP:" + date(event.checkIn()) + "T000000Z");
+            line(out, "DTSTART;VALUE=DATE:" + date(event.checkIn()));
+            line(out, "DTEND;VALUE=DATE:" + date(event.checkOut()));
             line(out, ORGANIZER);
             line(out, "SUMMARY:" + escape(event.summary()));
             line(out, "TRANSP:OPAQUE");
@@ -83,6 +83,9 @@ public final class ICalWriter {
      * control characters (TAB aside) and lone surrogates, which TEXT cannot hold, become a space.
      */
     static String escape(String text) {
+        if (plain(text)) {
+            return text;
+        }
         StringBuilder out = new StringBuilder(text.length() + 8);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -115,6 +118,10 @@ public final class ICalWriter {
 
     /** Appends one content line, folded so that no line exceeds 75 octets and no UTF-8 sequence is split. */
     static void line(StringBuilder out, String content) {
+        if (content.length() <= MAX_LINE_OCTETS && ascii(content)) {
+            out.append(content).append(CRLF); // the usual line: one octet per char, nothing to fold
+            return;
+        }
         int octets = 0;
         int i = 0;
         while (i < content.length()) {
@@ -141,7 +148,39 @@ public final class ICalWriter {
         return cp < 0x10000 ? 3 : 4;
     }
 
-    private static String stamp(LocalDate day) {
-        return DATE.format(day) + "T000000Z";
+    /** Whether a text needs no escaping: printable ASCII (and TAB) other than backslash, semicolon and comma. */
+    private static boolean plain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t') || c >= 0x7F || c == '\\' || c == ';' || c == ',') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean ascii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A DATE value, {@code yyyyMMdd}; years outside 0-9999 as {@link DateTimeFormatter#BASIC_ISO_DATE} writes them. */
+    private static String date(LocalDate day) {
+        int year = day.getYear();
+        if (year < 0 || year > 9999) {
+            return DATE.format(day);
+        }
+        int month = day.getMonthValue();
+        int dayOfMonth = day.getDayOfMonth();
+        char[] digits = {
+            (char) ('0' + year / 1000), (char) ('0' + year / 100 % 10), (char) ('0' + year / 10 % 10),
+            (char) ('0' + year % 10), (char) ('0' + month / 10), (char) ('0' + month % 10),
+            (char) ('0' + dayOfMonth / 10), (char) ('0' + dayOfMonth % 10)
+        };
+        return new String(digits);
     }
 }

@@ -3,6 +3,9 @@ package io.bokit.core.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class IdsTest {
@@ -35,5 +38,31 @@ class IdsTest {
                 .hasMessageContaining("… (100000 characters)")
                 .hasMessageNotContaining("x".repeat(101));
         assertThat(Ids.excerpt("x".repeat(100))).isEqualTo("x".repeat(100));
+    }
+
+    @Test
+    void acceptsExactlyWhatTheDocumentedPatternAccepts() {
+        // the rule as the message states it, as a regular expression, against the hand-written check
+        Pattern documented = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+        List<String> candidates = new ArrayList<>(List.of("", "a", "a".repeat(63), "a".repeat(64), "a".repeat(65)));
+        for (char c = 0; c < 0x180; c++) {
+            candidates.add(String.valueOf(c));
+            candidates.add("a" + c);
+            candidates.add(c + "a");
+        }
+        candidates.addAll(List.of("\u0663", "a\u0663", "\uD83C\uDFD6", "a\uD83C", "Ａ", "x.-_9", "9" + "-".repeat(63)));
+        for (String candidate : candidates) {
+            boolean expected = documented.matcher(candidate).matches();
+            assertThat(accepted(candidate)).as("\"%s\"", candidate).isEqualTo(expected);
+        }
+    }
+
+    private static boolean accepted(String value) {
+        try {
+            Ids.check("id", value);
+            return true;
+        } catch (InvalidInputException e) {
+            return false;
+        }
     }
 }
