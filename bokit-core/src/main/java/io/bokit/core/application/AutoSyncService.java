@@ -39,8 +39,11 @@ public final class AutoSyncService implements AutoSyncUseCase {
     private final RunSettings settings;
     private final Executor checkExecutor;
     private final Executor runExecutor;
+    private final Runnable join;
 
     private final AtomicBoolean checking = new AtomicBoolean();
+    /** Whether this process runs a sync it claimed, or is joining another node's shared run. */
+    private final AtomicBoolean busyHere = new AtomicBoolean();
     /** Until this epoch millisecond (inclusive) no request needs to look further. */
     private static final Runnable NOTHING = () -> {};
 
@@ -49,7 +52,10 @@ public final class AutoSyncService implements AutoSyncUseCase {
      * (a run longer than the interval): the next claim follows the lease's release within this time,
      * instead of waiting a whole refresh period.
      */
-    static final Duration BUSY_RECHECK = Duration.ofSeconds(2);
+    static final Duration BUSY_RECHECK = Duration.ofSeconds(AutoSyncService.BUSY_RECHECK_SECONDS);
+
+    /** {@link #BUSY_RECHECK} in seconds. */
+    static final int BUSY_RECHECK_SECONDS = 2;
 
     private volatile long quietUntilMillis = Long.MIN_VALUE;
 
@@ -72,6 +78,33 @@ public final class AutoSyncService implements AutoSyncUseCase {
             RunSettings settings,
             Executor checkExecutor,
             Executor runExecutor) {
+        this(options, state, clock, job, settings, checkExecutor, runExecutor, NOTHING);
+    }
+
+    /**
+     * Creates the hook of a node that joins other nodes' shared runs ({@code sync.shared_runs}): while another
+     * node's run holds the lease, a check at most every {@value #BUSY_RECHECK_SECONDS} seconds hands {@code join}
+     * to the run executor, unless this process is already running or joining one.
+     *
+     * @param options where {@code install.complete}, {@code sync.interval} and {@code sync.shared_runs} are read
+     * @param state where the interval is claimed
+     * @param clock the time
+     * @param job the run a won claim starts
+     * @param settings owner, lease duration, refresh period
+     * @param checkExecutor runs the check (refresh, policy, claim); {@code Runnable::run} for the request thread
+     * @param runExecutor runs the sync, or the join, after the response
+     * @param join joins the shared run that is open, if any; returns when this node finds nothing left to claim
+     */
+    public AutoSyncService(
+            OptionsPort options,
+            SyncStatePort state,
+            ClockPort clock,
+            SyncJob job,
+            RunSettings settings,
+            Executor checkExecutor,
+            Executor runExecutor,
+            Runnable join) {
+        this.join = Objects.requireNonNull(join, "join");
         this.options = Objects.requireNonNull(options, "options");
         this.state = Objects.requireNonNull(state, "state");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -127,9 +160,12 @@ public final class AutoSyncService implements AutoSyncUseCase {
         Instant quietUntil = now.plus(settings.refreshPeriod());
         try {
             Options current = Options.parse(options.loadAll());
-            SyncDecision decision = SyncPolicy.decide(current, state.load(), now);
+            SyncState seen = state.load();
+            SyncDecision decision = SyncPolicy.decide(current, seen, now);
             if (decision instanceof SyncDecision.Due) {
                 decision = claimAndStart(current, now);
+            } else if (joins(current) && seen.activeLease(now).isPresent()) {
+                decision = startJoin(now);
             }
             if (decision instanceof SyncDecision.NotDue notDue && notDue.until().isBefore(quietUntil)) {
                 quietUntil = notDue.until();
@@ -149,6 +185,9 @@ public final class AutoSyncService implements AutoSyncUseCase {
         Optional<RunLease> won =
                 state.claimInterval(current.syncInterval(), settings.owner(), settings.leaseFor(), now);
         if (won.isEmpty()) {
+            if (joins(current)) {
+                return startJoin(now); // another node's run, perhaps shared: take part in it
+            }
             // another thread or node claimed first, or a run still holds the lease: read what it left
             SyncDecision after = SyncPolicy.decide(current, state.load(), now);
             if (after instanceof SyncDecision.Due) {
@@ -162,9 +201,11 @@ public final class AutoSyncService implements AutoSyncUseCase {
         }
         RunLease lease = won.get();
         log.info("[AutoSync] Sync triggered");
+        busyHere.set(true);
         try {
             runExecutor.execute(() -> run(lease));
         } catch (RuntimeException e) {
+            busyHere.set(false);
             // nothing will run: give the interval back so the next check claims it again
             state.forget();
             state.release(lease);
@@ -173,6 +214,39 @@ public final class AutoSyncService implements AutoSyncUseCase {
         }
         log.info("[AutoSync] Sync job will run after response");
         return SyncPolicy.decide(current, new SyncState(lease.acquiredAt(), lease), now);
+    }
+
+    /** Whether this node takes part in other nodes' shared runs. */
+    private boolean joins(Options current) {
+        return join != NOTHING && current.sharedRuns();
+    }
+
+    /**
+     * While another node's run holds the lease: hands the join to the run executor (unless this process is busy
+     * with a run already), and looks again within {@link #BUSY_RECHECK}, for a run opened a moment after its claim
+     * or for claims of a node that stopped.
+     */
+    private SyncDecision startJoin(Instant now) {
+        if (busyHere.compareAndSet(false, true)) {
+            try {
+                runExecutor.execute(() -> {
+                    try {
+                        join.run();
+                    } catch (VirtualMachineError e) {
+                        throw e;
+                    } catch (Throwable e) {
+                        log.warn("[AutoSync] Joining the shared run failed: {}", e.toString());
+                    } finally {
+                        busyHere.set(false);
+                    }
+                });
+            } catch (RuntimeException e) {
+                busyHere.set(false);
+                log.warn("[AutoSync] Could not join the shared run, the executor refused it: {}", e.toString());
+            }
+        }
+        Duration wait = BUSY_RECHECK.compareTo(settings.refreshPeriod()) < 0 ? BUSY_RECHECK : settings.refreshPeriod();
+        return new SyncDecision.NotDue(now.plus(wait));
     }
 
     private void run(RunLease lease) {
@@ -191,6 +265,7 @@ public final class AutoSyncService implements AutoSyncUseCase {
                         lease.expiresAt(),
                         e.toString());
             }
+            busyHere.set(false);
             // a run longer than the interval: the next request of this process checks again at once
             refreshSoon();
         }

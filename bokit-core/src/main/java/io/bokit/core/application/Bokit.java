@@ -20,6 +20,7 @@ import io.bokit.core.port.out.FeedCatalogPort;
 import io.bokit.core.port.out.HostReservationsPort;
 import io.bokit.core.port.out.ICalFeedPort;
 import io.bokit.core.port.out.OptionsPort;
+import io.bokit.core.port.out.SharedRunPort;
 import io.bokit.core.port.out.SyncListener;
 import io.bokit.core.port.out.SyncStatePort;
 import java.time.Duration;
@@ -58,6 +59,9 @@ public final class Bokit {
     private final LastReport lastReport = new LastReport();
     private final ClockPort clock;
 
+    /** How often the opener of a shared run looks again while other nodes finish it: one second. */
+    public static final Duration DEFAULT_SHARED_RUN_POLL = Duration.ofSeconds(1);
+
     private Bokit(Builder b) {
         List<SyncListener> all = new ArrayList<>();
         all.add(lastReport); // first, so the host's listeners already see this run as the last one
@@ -78,9 +82,21 @@ public final class Bokit {
                 synchronizer,
                 listeners,
                 detector,
-                this::claimForgotten);
-        this.autoSync = new AutoSyncService(
-                b.options, b.syncState, b.clock, sync.job(), b.settings, b.checkExecutor, b.runExecutor);
+                this::claimForgotten,
+                b.sharedRuns,
+                b.sharedRunPoll);
+        this.autoSync = b.sharedRuns == null
+                ? new AutoSyncService(
+                        b.options, b.syncState, b.clock, sync.job(), b.settings, b.checkExecutor, b.runExecutor)
+                : new AutoSyncService(
+                        b.options,
+                        b.syncState,
+                        b.clock,
+                        sync.job(),
+                        b.settings,
+                        b.checkExecutor,
+                        b.runExecutor,
+                        sync::joinOpenRun);
         this.options = new OptionsService(b.options, autoSync::refreshSoon);
         this.feeds = new FeedsService(b.catalog, b.options);
         this.bookings = new BookingsService(b.bookings);
@@ -190,6 +206,8 @@ public final class Bokit {
         private final List<SyncListener> listeners = new ArrayList<>();
         private Backoff backoff = Backoff.DEFAULT;
         private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
+        private SharedRunPort sharedRuns;
+        private Duration sharedRunPoll = DEFAULT_SHARED_RUN_POLL;
 
         private Builder() {}
 
@@ -256,6 +274,30 @@ public final class Bokit {
         /** The clock; the system clock by default. */
         public Builder clock(ClockPort value) {
             this.clock = value;
+            return this;
+        }
+
+        /**
+         * Lets runs be shared with other nodes through this port (they are when the option {@code sync.shared_runs}
+         * is true): the node that wins the interval opens a run, and every node whose request hook sees it open
+         * (or {@code bokit-cli sync --join}) claims and syncs some of its feeds. Without it, every run is this
+         * node's alone.
+         */
+        public Builder sharedRuns(SharedRunPort value) {
+            this.sharedRuns = Objects.requireNonNull(value, "sharedRuns");
+            return this;
+        }
+
+        /**
+         * How often the node that opened a shared run looks again while other nodes still hold some of its feeds
+         * (default 1 s).
+         */
+        public Builder sharedRunPoll(Duration value) {
+            Objects.requireNonNull(value, "sharedRunPoll");
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("The shared run poll must be positive, not " + value);
+            }
+            this.sharedRunPoll = value;
             return this;
         }
 

@@ -53,7 +53,8 @@ final class HostQueues {
         }
     }
 
-    private static void await(Future<?> host) {
+    /** Waits for a worker to end, finishing even if interrupted (its run's lease is held until it ends). */
+    static void await(Future<?> host) {
         boolean interrupted = false;
         try {
             while (true) {
@@ -63,7 +64,7 @@ final class HostQueues {
                 } catch (InterruptedException e) {
                     interrupted = true; // finish the run: its lease is held until it ends
                 } catch (ExecutionException e) {
-                    throw new IllegalStateException("A host queue failed", e.getCause());
+                    throw new IllegalStateException("A sync worker failed", e.getCause());
                 }
             }
         } finally {

@@ -64,8 +64,42 @@ public final class OptionKey<T> {
             text -> (int) parseLong(text, 1, 100),
             value -> Integer.toString(value));
 
-    private static final List<OptionKey<?>> ALL =
-            List.of(SYNC_INTERVAL, INSTALL_COMPLETE, SYNC_REQUEST_DELAY, TIMEZONE, SYNC_EMPTY_FEED_RUNS);
+    /** Whether the node that opens a run shares its feeds with every node that joins it. */
+    public static final OptionKey<Boolean> SYNC_SHARED_RUNS = new OptionKey<>(
+            "sync.shared_runs",
+            "whether every node that sees a run open claims and syncs some of its feeds",
+            "true or false",
+            false,
+            OptionKey::parseBoolean,
+            value -> Boolean.toString(value));
+
+    /** In a shared run, how many fetches to one channel host may be in flight at once, on all nodes together. */
+    public static final OptionKey<Integer> SYNC_PER_HOST = new OptionKey<>(
+            "sync.per_host",
+            "in a shared run, fetches in flight to one channel host at once, on all nodes together",
+            "a whole number from 1 to 64",
+            1,
+            text -> (int) parseLong(text, 1, 64),
+            value -> Integer.toString(value));
+
+    /** In a shared run, how long a node's claim on a feed holds without a word from that node. */
+    public static final OptionKey<Duration> SYNC_CLAIM_LEASE = new OptionKey<>(
+            "sync.claim_lease",
+            "in a shared run, seconds a node's claim on a feed holds; a node that dies loses its feeds after it",
+            "a whole number of seconds from 1 to 3600, longer than one feed's fetch may take",
+            Duration.ofMinutes(2),
+            text -> Duration.ofSeconds(parseLong(text, 1, 3600)),
+            value -> Long.toString(value.toSeconds()));
+
+    private static final List<OptionKey<?>> ALL = List.of(
+            SYNC_INTERVAL,
+            INSTALL_COMPLETE,
+            SYNC_REQUEST_DELAY,
+            TIMEZONE,
+            SYNC_EMPTY_FEED_RUNS,
+            SYNC_SHARED_RUNS,
+            SYNC_PER_HOST,
+            SYNC_CLAIM_LEASE);
 
     private final String key;
     private final String description;

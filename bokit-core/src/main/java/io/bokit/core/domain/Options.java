@@ -73,6 +73,21 @@ public final class Options {
         return get(OptionKey.SYNC_EMPTY_FEED_RUNS);
     }
 
+    /** {@code sync.shared_runs}: whether a run's feeds are shared with every node that joins it. */
+    public boolean sharedRuns() {
+        return get(OptionKey.SYNC_SHARED_RUNS);
+    }
+
+    /** {@code sync.per_host}: in a shared run, fetches in flight to one host at once, cluster-wide. */
+    public int perHost() {
+        return get(OptionKey.SYNC_PER_HOST);
+    }
+
+    /** {@code sync.claim_lease}: in a shared run, how long a node's claim on a feed holds. */
+    public Duration claimLease() {
+        return get(OptionKey.SYNC_CLAIM_LEASE);
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof Options that && values.equals(that.values);

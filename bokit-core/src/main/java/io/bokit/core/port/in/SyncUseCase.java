@@ -14,6 +14,16 @@ public interface SyncUseCase {
     SyncResult sync(SyncCommand command);
 
     /**
+     * Joins the shared run that is open, if any ({@code sync.shared_runs}): claims and syncs its feeds, one host
+     * place at a time, until none is left to claim; closes the run and reports it if this node recorded its last
+     * result. Returns at once when no run is open, or when shared runs are not set up in this process.
+     *
+     * @return what this node did in the run, or empty if no shared run was open
+     * @throws io.bokit.core.domain.StorageException if the store cannot be read or written
+     */
+    java.util.Optional<JoinedRun> joinOpenRun();
+
+    /**
      * Forgets when the last sync was claimed, so the next due check (a web request, a sync without force) starts a
      * run: the original's {@code Cache::forget('last_auto_sync')}. A run in progress keeps its lease. The request
      * hook of this process sees it at its next request, one in another process within its refresh period.

@@ -1,0 +1,123 @@
+package io.bokit.core.application;
+
+import io.bokit.core.domain.Feed;
+import io.bokit.core.domain.FeedClaim;
+import io.bokit.core.domain.FeedId;
+import io.bokit.core.domain.FeedOutcome;
+import io.bokit.core.domain.FeedResult;
+import io.bokit.core.domain.HostSlot;
+import io.bokit.core.domain.SyncCounters;
+import io.bokit.core.port.out.ClockPort;
+import io.bokit.core.port.out.SharedRunPort;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This node's part of a shared run: {@code parallelHosts} workers, each taking a host's place, claiming that host's
+ * feeds one at a time, syncing each and recording its result, then taking another place, until no feed is left to
+ * claim.
+ */
+final class SharedRunWorker {
+    private static final Logger log = LoggerFactory.getLogger(SharedRunWorker.class);
+    private static final AtomicInteger RUNS = new AtomicInteger();
+
+    private final SharedRunPort port;
+    private final ClockPort clock;
+    private final RunSettings settings;
+
+    SharedRunWorker(SharedRunPort port, ClockPort clock, RunSettings settings) {
+        this.port = port;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /**
+     * Works the run until this node finds no feed left to claim.
+     *
+     * @param runId the run
+     * @param claimLease how long each claim holds unless renewed
+     * @param feeds the feeds this node knows, by id
+     * @param sync syncs one feed in isolation; must not throw
+     * @return how many results this node recorded
+     */
+    int work(String runId, Duration claimLease, Map<FeedId, Feed> feeds, Function<Feed, FeedResult> sync) {
+        AtomicInteger recorded = new AtomicInteger();
+        Runnable worker = () -> {
+            Optional<HostSlot> slot;
+            while ((slot = port.claimSlot(runId, settings.owner(), claimLease, clock.now())).isPresent()) {
+                try {
+                    Optional<FeedClaim> claim;
+                    while ((claim = port.claimFeed(slot.get(), claimLease, clock.now())).isPresent()) {
+                        if (syncClaimed(claim.get(), feeds, sync)) {
+                            recorded.incrementAndGet();
+                        }
+                    }
+                } finally {
+                    port.releaseSlot(slot.get());
+                }
+            }
+        };
+        int workers = settings.parallelHosts();
+        if (workers == 1) {
+            worker.run();
+            return recorded.get();
+        }
+        int run = RUNS.incrementAndGet();
+        AtomicInteger number = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(workers, task -> {
+            Thread thread = new Thread(task, "bokit-shared-" + run + "-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                running.add(pool.submit(worker));
+            }
+            RuntimeException failure = null;
+            for (Future<?> each : running) {
+                try {
+                    HostQueues.await(each);
+                } catch (RuntimeException e) {
+                    failure = failure == null ? e : failure;
+                }
+            }
+            if (failure != null) {
+                throw failure; // a store failure: the claims lapse and other nodes take the feeds
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return recorded.get();
+    }
+
+    private boolean syncClaimed(FeedClaim claim, Map<FeedId, Feed> feeds, Function<Feed, FeedResult> sync) {
+        Feed feed = feeds.get(claim.feed());
+        FeedResult result = feed == null
+                ? new FeedResult(
+                        claim.feed(),
+                        claim.feedName(),
+                        FeedOutcome.FAILED,
+                        SyncCounters.ZERO,
+                        "it was removed during the run")
+                : sync.apply(feed);
+        if (port.finish(claim, result)) {
+            return true;
+        }
+        log.warn(
+                "[SyncJob] The claim on {} lapsed before its result was recorded; another node synced it again"
+                        + " (sync.claim_lease may be shorter than a fetch takes)",
+                claim.feedName());
+        return false;
+    }
+}
