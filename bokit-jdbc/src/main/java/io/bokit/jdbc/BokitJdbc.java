@@ -6,6 +6,7 @@ import io.bokit.core.port.out.DoubleBookingsPort;
 import io.bokit.core.port.out.ExportLinksPort;
 import io.bokit.core.port.out.FeedCatalogPort;
 import io.bokit.core.port.out.OptionsPort;
+import io.bokit.core.port.out.SharedRunPort;
 import io.bokit.core.port.out.SyncStatePort;
 import java.sql.Connection;
 import java.util.Objects;
@@ -32,6 +33,7 @@ public final class BokitJdbc {
     private final TablePrefix prefix;
     private final OptionsPort options;
     private final SyncStatePort syncState;
+    private final SharedRunPort sharedRuns;
     private final FeedCatalogPort feedCatalog;
     private final BookingStorePort bookingStore;
     private final ExportLinksPort exportLinks;
@@ -42,6 +44,7 @@ public final class BokitJdbc {
         this.prefix = prefix;
         this.options = new JdbcOptions(jdbc, dialect, prefix);
         this.syncState = new JdbcSyncState(jdbc, dialect, prefix, dbTime);
+        this.sharedRuns = new JdbcSharedRuns(jdbc, dialect, prefix, dbTime);
         this.feedCatalog = new JdbcFeedCatalog(jdbc, dialect, prefix);
         this.bookingStore = new JdbcBookingStore(jdbc, dialect, prefix);
         this.exportLinks = new JdbcExportLinks(jdbc, dialect, prefix);
@@ -82,6 +85,14 @@ public final class BokitJdbc {
     /** The served exports (their tokens as hashes), in {@code <prefix>export}; never null, thread-safe. */
     public ExportLinksPort exportLinks() {
         return exportLinks;
+    }
+
+    /**
+     * Shared runs, in {@code <prefix>run}, {@code <prefix>run_slot} and {@code <prefix>run_feed}: pass it to
+     * {@code Bokit.Builder.sharedRuns} to let nodes share a run's feeds; never null, thread-safe.
+     */
+    public SharedRunPort sharedRuns() {
+        return sharedRuns;
     }
 
     /** The double-booking records, in {@code <prefix>double_booking}; never null, thread-safe. */

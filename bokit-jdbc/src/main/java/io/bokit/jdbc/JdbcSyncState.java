@@ -29,7 +29,7 @@ import java.util.UUID;
  * is then ignored. With caller time, {@code t} is the {@code now} passed in.
  */
 final class JdbcSyncState implements SyncStatePort {
-    private static final String NOW = "{now}";
+    private static final String NOW = TimedSql.NOW;
     private static final String LEASE_COLUMNS = "lease_owner, lease_token, lease_acquired, lease_until";
     /**
      * The claim, one statement; {@value #NOW} is the claim time t in epoch microseconds, the parameters
@@ -161,46 +161,16 @@ final class JdbcSyncState implements SyncStatePort {
 
     /** A statement template whose {@value #NOW} slots become the database's clock or a parameter. */
     private TimedSql timed(String template) {
-        StringBuilder sql = new StringBuilder();
-        List<Boolean> nowSlots = new ArrayList<>();
-        int i = 0;
-        while (i < template.length()) {
-            if (template.startsWith(NOW, i)) {
-                sql.append(dbTime ? dialect.nowMicros() : "?");
-                if (!dbTime) {
-                    nowSlots.add(true);
-                }
-                i += NOW.length();
-            } else {
-                char c = template.charAt(i++);
-                sql.append(c);
-                if (c == '?') {
-                    nowSlots.add(false);
-                }
-            }
-        }
-        String update = sql.toString();
-        return new TimedSql(
-                dialect.updateReturns() ? dialect.returning(update, "lease_acquired, lease_until") : update,
-                List.copyOf(nowSlots));
+        TimedSql compiled = TimedSql.compile(template, dialect, dbTime);
+        return dialect.updateReturns()
+                ? compiled.withSql(dialect.returning(compiled.sql(), "lease_acquired, lease_until"))
+                : compiled;
     }
 
     private static void requirePositive(String name, Duration duration) {
         Objects.requireNonNull(duration, name);
         if (duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException("The " + name + " must be positive, not " + duration);
-        }
-    }
-
-    /** SQL plus, per parameter slot in order, whether it takes the caller's time. */
-    private record TimedSql(String sql, List<Boolean> nowSlots) {
-        void bind(PreparedStatement statement, List<Object> params, long nowMicros) throws SQLException {
-            int next = 0;
-            for (int slot = 0; slot < nowSlots.size(); slot++) {
-                Object param = nowSlots.get(slot) ? nowMicros : params.get(next++);
-                Jdbc.requireStorable(param);
-                statement.setObject(slot + 1, param);
-            }
         }
     }
 }

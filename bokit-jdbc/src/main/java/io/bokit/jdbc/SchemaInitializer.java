@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SchemaInitializer {
     /** The newest schema version this jar knows. */
-    static final int LATEST_VERSION = 5;
+    static final int LATEST_VERSION = 6;
 
     private static final Logger log = LoggerFactory.getLogger(SchemaInitializer.class);
 

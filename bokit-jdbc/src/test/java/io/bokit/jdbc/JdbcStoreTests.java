@@ -5,12 +5,14 @@ import io.bokit.core.port.out.DoubleBookingsPort;
 import io.bokit.core.port.out.ExportLinksPort;
 import io.bokit.core.port.out.FeedCatalogPort;
 import io.bokit.core.port.out.OptionsPort;
+import io.bokit.core.port.out.SharedRunPort;
 import io.bokit.core.port.out.SyncStatePort;
 import io.bokit.testkit.contract.BookingStorePortContract;
 import io.bokit.testkit.contract.DoubleBookingsPortContract;
 import io.bokit.testkit.contract.ExportLinksPortContract;
 import io.bokit.testkit.contract.FeedCatalogPortContract;
 import io.bokit.testkit.contract.OptionsPortContract;
+import io.bokit.testkit.contract.SharedRunPortContract;
 import io.bokit.testkit.contract.SyncStatePortContract;
 import java.time.Duration;
 import java.util.function.Function;
@@ -75,6 +77,14 @@ abstract class JdbcStoreTests {
         @Override
         protected Duration resolution() {
             return Duration.ofNanos(1000); // instants are kept in microseconds
+        }
+    }
+
+    @Nested
+    class SharedRuns extends SharedRunPortContract {
+        @Override
+        protected Supplier<SharedRunPort> newStore() {
+            return emptyStore(BokitJdbc::sharedRuns);
         }
     }
 

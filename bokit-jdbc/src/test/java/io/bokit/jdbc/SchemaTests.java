@@ -12,6 +12,8 @@ import io.bokit.core.domain.FeedId;
 import io.bokit.core.domain.FetchState;
 import io.bokit.core.domain.HistoryQuery;
 import io.bokit.core.domain.Overlap;
+import io.bokit.core.domain.RunFeed;
+import io.bokit.core.domain.RunLease;
 import io.bokit.core.domain.StorageException;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -216,7 +218,7 @@ abstract class SchemaTests {
         BokitJdbc stores = build(prefix, InitializeMode.ALWAYS);
 
         // then the feed says it skipped nothing until its next import, and can remember what that skips
-        assertThat(version(prefix)).isEqualTo(SchemaInitializer.LATEST_VERSION).isEqualTo(5);
+        assertThat(version(prefix)).isEqualTo(SchemaInitializer.LATEST_VERSION).isEqualTo(6);
         FetchState before = stores.feedCatalog()
                 .findFeed(FeedId.of("seaview-airbnb"))
                 .orElseThrow()
@@ -231,6 +233,27 @@ abstract class SchemaTests {
                         .orElseThrow()
                         .fetchState())
                 .isEqualTo(skipping);
+    }
+
+    @Test
+    void upgradesVersionFiveTablesWithTheSharedRunTables() {
+        // given tables of schema version 5, before shared runs
+        String prefix = tablesOfVersion(5);
+        assertThat(hasTable(prefix + "run_feed")).isFalse();
+
+        // when
+        BokitJdbc stores = build(prefix, InitializeMode.ALWAYS);
+
+        // then a run can be opened, claimed and closed on them
+        assertThat(version(prefix)).isEqualTo(6);
+        assertThat(hasTable(prefix + "run")).isTrue();
+        assertThat(hasTable(prefix + "run_slot")).isTrue();
+        assertThat(indexes(prefix, "run_feed")).contains("run_feed_by_host");
+        RunLease lease = new RunLease(
+                "web-1:1", "t", Instant.parse("2025-06-01T10:00:00Z"), Instant.parse("2025-06-01T10:15:00Z"));
+        stores.sharedRuns()
+                .open("run-1", lease, List.of(new RunFeed(FeedId.of("seaview-airbnb"), "Airbnb", "www.airbnb.com")), 1);
+        assertThat(stores.sharedRuns().openRun()).map(run -> run.id()).hasValue("run-1");
     }
 
     private boolean hasTable(String table) {

@@ -127,8 +127,17 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Empties every bokit table with a prefix; the sync state row stays, emptied. */
     public void clear(String prefix) {
-        for (String table :
-                List.of("option", "calendar", "feed", "booking", "booking_history", "export", "double_booking")) {
+        for (String table : List.of(
+                "option",
+                "calendar",
+                "feed",
+                "booking",
+                "booking_history",
+                "export",
+                "double_booking",
+                "run_feed",
+                "run_slot",
+                "run")) {
             execute("DELETE FROM " + prefix + table);
         }
         execute("UPDATE " + prefix + "sync_state SET last_claim = NULL, lease_owner = NULL, lease_token = NULL,"
