@@ -68,6 +68,8 @@ final class JdbcSharedRuns implements SharedRunPort {
                    AND EXISTS (SELECT 1 FROM %2$s r WHERE r.run_id = s.run_id AND r.closed = 0)
                    AND EXISTS (SELECT 1 FROM %3$s f WHERE f.run_id = s.run_id AND f.host = s.host
                                AND f.outcome IS NULL AND (f.lease_until IS NULL OR f.lease_until <= {now}))
+                   AND NOT EXISTS (SELECT 1 FROM %1$s m WHERE m.run_id = s.run_id AND m.host = s.host
+                                   AND m.holder = ? AND m.lease_until > {now})
                  ORDER BY s.host, s.place"""
                         .formatted(slot, run, feed),
                 dialect,
@@ -175,7 +177,7 @@ final class JdbcSharedRuns implements SharedRunPort {
         long lease = leaseMicros(leaseFor);
         long at = callerNow(now);
         return jdbc.run("claim a place of a shared run", connection -> {
-            List<Object[]> candidates = timedQuery(connection, slotCandidates, List.of(runId), at, row ->
+            List<Object[]> candidates = timedQuery(connection, slotCandidates, List.of(runId, node), at, row ->
                     new Object[] {row.getString(1), row.getInt(2), row.getLong(3)});
             for (Object[] candidate : rotated(candidates)) {
                 String host = (String) candidate[0];
@@ -201,10 +203,8 @@ final class JdbcSharedRuns implements SharedRunPort {
             List<Object[]> candidates =
                     timedQuery(connection, feedCandidates, List.of(held.runId(), held.host()), at, row ->
                             new Object[] {row.getString(1), row.getString(2), row.getLong(3)});
-            // the host's other places start further along, so that they rarely race for one feed
-            int start = candidates.isEmpty() ? 0 : held.slot() % candidates.size();
-            for (int i = 0; i < candidates.size(); i++) {
-                Object[] candidate = candidates.get((start + i) % candidates.size());
+            // in planned order; a feed another place of the host took first is skipped
+            for (Object[] candidate : candidates) {
                 String feedId = (String) candidate[0];
                 long version = (Long) candidate[2];
                 if (timedUpdate(connection, takeFeed, List.of(held.node(), lease, held.runId(), feedId, version), at)

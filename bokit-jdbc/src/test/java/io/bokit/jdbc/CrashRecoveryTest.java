@@ -19,21 +19,12 @@ import io.bokit.http.HttpFetchSettings;
 import io.bokit.testkit.ICalFeedBuilder;
 import io.bokit.testkit.LocalFeedServer;
 import io.bokit.testkit.MutableClock;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,40 +71,25 @@ class CrashRecoveryTest {
             setUp(clean, feeds);
 
             // when another JVM syncs through the hook, and is killed with SIGKILL while the held feed is in flight
-            Process child = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "-cp",
-                            System.getProperty("java.class.path"),
-                            SyncChildProcess.class.getName(),
-                            crashed.url(),
-                            "postgres")
-                    .redirectErrorStream(true)
-                    .start();
-            List<String> told = new ArrayList<>();
+            ChildJvm child = ChildJvm.start(TIMEOUT, crashed.url(), "postgres");
             String owner;
             int exit;
             try {
-                BlockingQueue<String> lines = readLines(child);
-                owner = awaitLine(lines, told, "owner ").substring("owner ".length());
+                owner = child.await("owner ").substring("owner ".length());
                 assertThat(held.awaitArrivals(1, TIMEOUT))
-                        .as("the held feed was requested; the child said %s", told)
+                        .as("the held feed was requested; the child said %s", child.told())
                         .isTrue();
                 for (String id : FEEDS.subList(0, 3)) {
                     for (String uid : List.of("alice", "bob", "block")) {
-                        awaitLine(lines, told, "stored " + id + " " + id + "-" + uid);
+                        child.await("stored " + id + " " + id + "-" + uid);
                     }
                 }
             } finally {
-                child.destroyForcibly();
-                assertThat(child.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
-                        .as("the child is dead")
-                        .isTrue();
-                exit = child.exitValue();
+                exit = child.kill();
             }
             held.release(); // later requests for the held feed are answered at once
             assertThat(exit).as("killed by SIGKILL (128 + 9)").isEqualTo(137);
-            assertThat(told).as("the run never completed").noneMatch(line -> line.startsWith("completed"));
+            assertThat(child.told()).as("the run never completed").noneMatch(line -> line.startsWith("completed"));
 
             // then the three feeds before the held one are stored, the held one is not, and the lease is left behind
             BokitJdbc crashedStores = crashed.stores(PREFIX, true);
@@ -228,50 +204,5 @@ class CrashRecoveryTest {
 
     private static long micros(Duration duration) {
         return Column.micros(duration);
-    }
-
-    /** Reads the child's output on a thread of its own, keeping the lines meant for the parent. */
-    private static BlockingQueue<String> readLines(Process child) {
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(
-                () -> {
-                    try (BufferedReader in =
-                            new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                        String line;
-                        while ((line = in.readLine()) != null) {
-                            if (line.startsWith(SyncChildProcess.TAG + " ")) {
-                                lines.add(line.substring(SyncChildProcess.TAG.length() + 1));
-                            }
-                        }
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                },
-                "child-output");
-        reader.setDaemon(true);
-        reader.start();
-        return lines;
-    }
-
-    /** Waits, within the timeout, for the child to say a line that starts with {@code start}; keeps all it says. */
-    private static String awaitLine(BlockingQueue<String> lines, List<String> told, String start)
-            throws InterruptedException {
-        for (String line : told) {
-            if (line.startsWith(start)) {
-                return line;
-            }
-        }
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (true) {
-            String line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            if (line == null) {
-                throw new AssertionError(
-                        "The child did not say \"" + start + "…\" within " + TIMEOUT + "; it said " + told);
-            }
-            told.add(line);
-            if (line.startsWith(start)) {
-                return line;
-            }
-        }
     }
 }

@@ -16,7 +16,8 @@ import java.time.Duration;
  * URL is its first argument, bokit's whole stack with the HTTP fetcher, and one request through the
  * hook, which claims the interval and runs the sync on the request thread. It tells the parent what it
  * does on standard output, in lines that start with {@value #TAG}: its owner, each booking stored,
- * and the end of the run (which a test that kills it never sees).
+ * and the end of the run (which a test that kills it never sees). When the database says {@code sync.shared_runs}, it
+ * opens a shared run and syncs its part of it.
  */
 final class SyncChildProcess {
     /** The start of every line meant for the parent. */
@@ -44,6 +45,8 @@ final class SyncChildProcess {
                     .syncState(stores.syncState())
                     .catalog(stores.feedCatalog())
                     .bookings(stores.bookingStore())
+                    .sharedRuns(stores.sharedRuns()) // used when the option sync.shared_runs is true
+                    .sharedRunPoll(Duration.ofMillis(100))
                     .fetcher(fetcher)
                     .settings(settings)
                     .runExecutor(Runnable::run)

@@ -11,6 +11,7 @@ import io.bokit.core.domain.RunLease;
 import io.bokit.core.port.out.SharedRunPort;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,11 +84,16 @@ public final class InMemorySharedRuns implements SharedRunPort {
                     continue;
                 }
                 Slot[] slots = host.getValue();
+                if (Arrays.stream(slots)
+                        .anyMatch(slot -> node.equals(slot.holder) && slot.until != null && slot.until.isAfter(now))) {
+                    continue; // this node holds a place of the host already
+                }
                 for (int i = 0; i < slots.length; i++) {
                     Slot slot = slots[i];
                     if (slot.until == null || !slot.until.isAfter(now)) {
                         slot.version++;
                         slot.until = now.plus(leaseFor);
+                        slot.holder = node;
                         return Optional.of(new HostSlot(runId, host.getKey(), i, node, slot.version));
                     }
                 }
@@ -139,6 +145,7 @@ public final class InMemorySharedRuns implements SharedRunPort {
             Slot slot = run == null ? null : slot(run, held);
             if (slot != null && slot.version == held.version()) {
                 slot.until = null;
+                slot.holder = null;
             }
         }
     }
@@ -210,6 +217,7 @@ public final class InMemorySharedRuns implements SharedRunPort {
     }
 
     private static final class Slot {
+        String holder;
         long version;
         Instant until;
     }

@@ -23,9 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * This node's part of a shared run: {@code parallelHosts} workers, each taking a host's place, claiming that host's
- * feeds one at a time, syncing each and recording its result, then taking another place, until no feed is left to
- * claim.
+ * This node's part of a shared run: {@code parallelHosts} workers, each taking a place of a host (never two of one
+ * host: the fetcher makes one request at a time per host anyway), claiming that host's feeds one at a time, syncing
+ * each and recording its result, then taking another place, until no feed is left to claim.
  */
 final class SharedRunWorker {
     private static final Logger log = LoggerFactory.getLogger(SharedRunWorker.class);
@@ -52,9 +52,11 @@ final class SharedRunWorker {
      */
     int work(String runId, Duration claimLease, Map<FeedId, Feed> feeds, Function<Feed, FeedResult> sync) {
         AtomicInteger recorded = new AtomicInteger();
+        Object taking = new Object();
         Runnable worker = () -> {
             Optional<HostSlot> slot;
-            while ((slot = port.claimSlot(runId, settings.owner(), claimLease, clock.now())).isPresent()) {
+            // one take at a time in this node, so that the store sees each of its places before the next take
+            while ((slot = take(taking, runId, claimLease)).isPresent()) {
                 try {
                     Optional<FeedClaim> claim;
                     while ((claim = port.claimFeed(slot.get(), claimLease, clock.now())).isPresent()) {
@@ -99,6 +101,12 @@ final class SharedRunWorker {
             pool.shutdownNow();
         }
         return recorded.get();
+    }
+
+    private Optional<HostSlot> take(Object taking, String runId, Duration claimLease) {
+        synchronized (taking) {
+            return port.claimSlot(runId, settings.owner(), claimLease, clock.now());
+        }
     }
 
     private boolean syncClaimed(FeedClaim claim, Map<FeedId, Feed> feeds, Function<Feed, FeedResult> sync) {

@@ -112,6 +112,24 @@ public abstract class SharedRunPortContract extends PortContract<SharedRunPort> 
     }
 
     @Test
+    void aNodeHoldsOnePlaceOfAHostAtATime() {
+        port().open("run-1", lease(), List.of(feed(0, 0), feed(0, 1), feed(1, 0)), 2);
+
+        HostSlot first = port().claimSlot("run-1", "node-a", LEASE, now()).orElseThrow();
+        HostSlot second = port().claimSlot("run-1", "node-a", LEASE, now()).orElseThrow();
+
+        assertThat(second.host()).as("the other host").isNotEqualTo(first.host());
+        assertThat(port().claimSlot("run-1", "node-a", LEASE, now())).isEmpty();
+        assertThat(newInstance().claimSlot("run-1", "node-b", LEASE, now()))
+                .as("another node")
+                .isPresent();
+        port().releaseSlot(first);
+        assertThat(port().claimSlot("run-1", "node-a", LEASE, now()))
+                .map(HostSlot::host)
+                .hasValue(first.host());
+    }
+
+    @Test
     void aPlaceIsOnlyTakenForAHostWithFeedsLeftToClaim() {
         port().open("run-1", lease(), List.of(feed(0, 0), feed(1, 1)), 1);
         HostSlot first = port().claimSlot("run-1", "node-a", LEASE, now()).orElseThrow();

@@ -22,7 +22,7 @@ import java.util.Optional;
  *
  * <p>Guarantees, for any number of instances on any number of nodes: a feed has at most one live claim, and at
  * most one result; a host has at most {@code perHost} live places, so at most that many of its feeds are in
- * flight; exactly one {@link #close} call returns the closed run, and only once every feed has a result.
+ * flight, and a node (one {@code node} name, taking places one after the other) holds at most one of them; exactly one {@link #close} call returns the closed run, and only once every feed has a result.
  *
  * <p>The {@code now} passed to each method is the caller's clock; an implementation may use its own time source
  * instead (the database's, so that nodes with skewed clocks agree). Implementations are thread-safe.
@@ -50,7 +50,9 @@ public interface SharedRunPort {
     Optional<OpenRun> openRun();
 
     /**
-     * Takes a free place (never taken, released, or whose lease lapsed) of a host that still has a feed to claim.
+     * Takes a free place (never taken, released, or whose lease lapsed) of a host that still has a feed to claim
+     * and of which {@code node} holds no place already: a node fetches from one host one feed after the other (as
+     * its fetcher does), so a host's {@code perHost} places are held by as many different nodes.
      *
      * @param runId the run
      * @param node who claims, for people
