@@ -17,7 +17,8 @@ final class ExitCodes {
                 + "a store that is not installed); nothing was changed",
         "3:the sync ran, but at least one feed failed",
         "4:a sync is already running (another process holds the run lease); nothing was done",
-        "5:sync --if-due: the interval is not over (or another process has just claimed it); nothing was done"
+        "5:sync --if-due: the interval is not over (or another process has just claimed it); sync --join: no shared run"
+                + " is open; nothing was done"
     };
 
     private ExitCodes() {}

@@ -9,6 +9,7 @@ import io.bokit.core.domain.FetchState;
 import io.bokit.core.domain.InvalidInputException;
 import io.bokit.core.domain.RunLease;
 import io.bokit.core.domain.SyncReport;
+import io.bokit.core.port.in.JoinedRun;
 import io.bokit.core.port.in.SyncResult;
 import io.bokit.core.port.in.SyncScope;
 import io.bokit.core.port.in.SyncStatus;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -37,7 +39,9 @@ import picocli.CommandLine.Spec;
             "With --if-due (for cron) it syncs only when the interval (option sync.interval) is over, and then claims it,"
                     + " exactly as a web request would; when it is not over it exits 5.",
             "Feeds resting after a failure are not fetched, unless they are named with --feed or --retry-failed is given.",
-            "A sync never starts while another one (from a web application or another bokit-cli) holds the run lease."
+            "A sync never starts while another one (from a web application or another bokit-cli) holds the run lease.",
+            "With --join it takes part in the shared run another node has open (option sync.shared_runs): it claims and"
+                    + " syncs some of its feeds until none is left, then exits; exit 5 when no shared run is open."
         })
 final class SyncCommand implements Callable<Integer> {
     private final CliContext context;
@@ -80,6 +84,12 @@ final class SyncCommand implements Callable<Integer> {
                     "Sync now whatever the interval: what sync does anyway since --if-due exists; kept for scripts.")
     boolean force;
 
+    @Option(
+            names = "--join",
+            description = "Join the shared run another node has open (option sync.shared_runs) and sync some of its"
+                    + " feeds; exit 5 when none is open.")
+    boolean join;
+
     @Option(names = "--json", description = "Print the result as one JSON object (see docs/cli.md).")
     boolean json;
 
@@ -90,8 +100,16 @@ final class SyncCommand implements Callable<Integer> {
         if (force && ifDue) {
             throw new InvalidInputException("--force and --if-due contradict each other: give one of them");
         }
+        if (join && (force || ifDue || retryFailed || !feedIds.isEmpty() || !calendarKeys.isEmpty())) {
+            throw new InvalidInputException(
+                    "--join syncs the feeds of the run another node opened: it takes no --feed, --calendar, --if-due,"
+                            + " --force or --retry-failed");
+        }
         try (Store store = context.openStore()) {
             Bokit bokit = store.bokit();
+            if (join) {
+                return join(bokit, out);
+            }
             SyncScope scope = scope(bokit);
             List<Feed> feeds = bokit.feeds().feeds();
             if (feeds.isEmpty()) {
@@ -133,6 +151,51 @@ final class SyncCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code --join}: this process's part of the shared run that is open, if any. */
+    private int join(Bokit bokit, PrintWriter out) {
+        Optional<JoinedRun> joined = bokit.sync().joinOpenRun();
+        if (joined.isEmpty()) {
+            if (json) {
+                out.println(Json.write(Json.object("result", "no_open_run")));
+            } else {
+                out.println("No shared run is open; nothing was done. A node opens one when it claims an interval"
+                        + " while the option sync.shared_runs is true.");
+            }
+            return ExitCodes.NOT_DUE;
+        }
+        JoinedRun run = joined.get();
+        String id = run.runId().substring(0, Math.min(8, run.runId().length()));
+        if (json) {
+            Map<String, Object> object = run.report()
+                    .map(report -> ReportPrinter.json(report, states(bokit)))
+                    .orElseGet(java.util.LinkedHashMap::new);
+            object.put("result", "joined");
+            object.put("run", id);
+            object.put("openedBy", run.openedBy());
+            object.put("synced", run.synced());
+            object.put("closed", run.report().isPresent());
+            out.println(Json.write(object));
+        } else {
+            out.println(
+                    "Joined shared run " + id + " opened by " + run.openedBy() + ": synced " + run.synced()
+                            + (run.synced() == 1 ? " feed." : " feeds.")
+                            + (run.report().isPresent()
+                                    ? " This process recorded its last result and closed it:"
+                                    : " Other nodes still sync the rest; the node that records the last result reports the run."));
+            run.report().ifPresent(report -> ReportPrinter.text(out, report, states(bokit), context.now()));
+        }
+        return run.report()
+                .map(report -> report.errors() > 0 ? ExitCodes.FEEDS_FAILED : ExitCodes.OK)
+                .orElse(ExitCodes.OK);
+    }
+
+    /** Each feed's fetch state after the run, for the report's lines about resting feeds. */
+    private static Function<FeedResult, FetchState> states(Bokit bokit) {
+        Map<FeedId, FetchState> states =
+                bokit.feeds().feeds().stream().collect(Collectors.toMap(Feed::id, Feed::fetchState));
+        return feed -> states.get(feed.feed());
+    }
+
     private SyncScope scope(Bokit bokit) {
         Set<FeedId> ids = new LinkedHashSet<>();
         for (String id : feedIds) {
@@ -166,9 +229,7 @@ final class SyncCommand implements Callable<Integer> {
         Instant now = context.now();
         if (result instanceof SyncResult.Completed completed) {
             SyncReport report = completed.report();
-            Map<FeedId, FetchState> states =
-                    bokit.feeds().feeds().stream().collect(Collectors.toMap(Feed::id, Feed::fetchState));
-            Function<FeedResult, FetchState> state = feed -> states.get(feed.feed());
+            Function<FeedResult, FetchState> state = states(bokit);
             Instant nextDue = null;
             if (ifDue) {
                 SyncStatus status = bokit.status().status();

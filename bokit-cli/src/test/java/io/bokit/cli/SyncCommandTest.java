@@ -2,6 +2,8 @@ package io.bokit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bokit.core.domain.RunFeed;
+import io.bokit.core.domain.RunLease;
 import io.bokit.jdbc.BokitJdbc;
 import io.bokit.testkit.ICalFeedBuilder;
 import io.bokit.testkit.LocalFeedServer;
@@ -341,6 +343,43 @@ class SyncCommandTest {
 
         assertThat(result.code()).as(result.toString()).isZero();
         assertThat(result.out()).contains("✓ localfile: total 2, created 2");
+    }
+
+    @Test
+    void joinSyncsTheFeedsOfTheSharedRunAnotherNodeOpenedClosesItAndReleasesItsLease() {
+        // given a shared run another node opened over the calendar's two feeds, holding the run lease
+        server.serve("/airbnb.ics", airbnb());
+        server.serve("/vrbo.ics", airbnb().replace("@airbnb.com", "@vrbo.com"));
+        calendarWithFeed("/airbnb.ics");
+        cli.addFeed("seaview", "seaview-vrbo", "Vrbo", server.url("/vrbo.ics"));
+        BokitJdbc stores = BokitJdbc.builder(new DriverManagerDataSource(cli.h2Url(), null, null))
+                .build();
+        RunLease lease = stores.syncState()
+                .acquireLease("web-2:4711", Duration.ofMinutes(15), Instant.now())
+                .orElseThrow();
+        stores.sharedRuns()
+                .open(
+                        "0123456789abcdef",
+                        lease,
+                        stores.feedCatalog().feeds().stream().map(RunFeed::of).toList(),
+                        1);
+
+        // when this process joins it
+        Cli.Result joined = cli.run("sync", "--allow-private", "--join");
+
+        // then it synced both feeds, closed the run with its report and released the lease; a second join finds none
+        assertThat(joined.code()).as(joined.toString()).isZero();
+        assertThat(joined.out())
+                .startsWith("Joined shared run 01234567 opened by web-2:4711: synced 2 feeds. This process recorded"
+                        + " its last result and closed it:")
+                .contains("✓ Airbnb: total 2, created 2")
+                .contains("✓ Vrbo: total 2, created 2");
+        assertThat(stores.syncState().load().lease()).isNull();
+        Cli.Result none = cli.run("sync", "--allow-private", "--join", "--json");
+        assertThat(none.code()).isEqualTo(5);
+        assertThat(JsonParser.object(none.out())).containsEntry("result", "no_open_run");
+        assertThat(server.requestCount("/airbnb.ics")).isEqualTo(1);
+        assertThat(cli.run("sync", "--join", "--feed", "seaview-vrbo").code()).isEqualTo(2);
     }
 
     @Test

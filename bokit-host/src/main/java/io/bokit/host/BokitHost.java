@@ -350,6 +350,9 @@ public final class BokitHost implements AutoCloseable {
                 if (hostReservations != null) {
                     core.hostReservations(hostReservations);
                 }
+                if (jdbc != null) {
+                    core.sharedRuns(jdbc.sharedRuns()); // used when the stored option sync.shared_runs is true
+                }
                 if (doubleBookings != null) {
                     core.doubleBookings(doubleBookings);
                 } else if (jdbc != null) {
