@@ -43,6 +43,7 @@ public final class LocalFeedServer implements AutoCloseable {
     });
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private volatile Duration latency = Duration.ZERO;
 
     private LocalFeedServer(String address) throws IOException {
         server = HttpServer.create(new InetSocketAddress(address, 0), 0);
@@ -71,6 +72,20 @@ public final class LocalFeedServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start a feed server on " + loopbackAddress, e);
         }
+    }
+
+    /**
+     * Answers every request only after this long, as a remote channel's round trip would (for benchmarks; tests
+     * hold a feed with {@link #hold} instead). Zero by default.
+     *
+     * @return this server
+     */
+    public LocalFeedServer latency(Duration value) {
+        if (value.isNegative()) {
+            throw new IllegalArgumentException("A latency cannot be negative: " + value);
+        }
+        this.latency = value;
+        return this;
     }
 
     /** Serves a body at a path (200, {@code text/calendar; charset=utf-8}) and returns its URL. */
@@ -157,6 +172,14 @@ public final class LocalFeedServer implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             counts.computeIfAbsent(path, key -> new AtomicInteger()).incrementAndGet();
+            if (!latency.isZero()) {
+                try {
+                    Thread.sleep(latency.toMillis(), latency.toNanosPart() % 1_000_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             Answer answer = answers.get(path);
             if (answer == null) {
                 send(exchange, 404, "no feed at " + path);
