@@ -13,9 +13,6 @@ import io.bokit.core.domain.RunLease;
 import io.bokit.core.domain.SyncReport;
 import io.bokit.core.port.in.SyncCommand;
 import io.bokit.core.port.in.SyncResult;
-import io.bokit.core.port.out.SyncListener;
-import io.bokit.http.HttpFeedFetcher;
-import io.bokit.http.HttpFetchSettings;
 import io.bokit.testkit.ICalFeedBuilder;
 import io.bokit.testkit.LocalFeedServer;
 import io.bokit.testkit.MutableClock;
@@ -110,7 +107,7 @@ class CrashRecoveryTest {
             // when another process, with its own pool and clock, gets requests and is asked for a forced sync
             MutableClock clock = new MutableClock(crashed.now());
             List<SyncReport> runs = new ArrayList<>();
-            Bokit parent = bokit(crashed, clock, runs);
+            Bokit parent = TestNode.start(crashed, PREFIX, clock, "parent:1", runs);
             parent.autoSync().onRequest();
             SyncResult forced = parent.sync().sync(SyncCommand.forceAll());
 
@@ -141,7 +138,7 @@ class CrashRecoveryTest {
 
             // and the store is what a clean run over the same feeds leaves
             List<SyncReport> cleanRuns = new ArrayList<>();
-            Bokit cleanRun = bokit(clean, new MutableClock(clean.now()), cleanRuns);
+            Bokit cleanRun = TestNode.start(clean, PREFIX, new MutableClock(clean.now()), "parent:1", cleanRuns);
             assertThat(cleanRun.sync().sync(SyncCommand.forceAll())).isInstanceOf(SyncResult.Completed.class);
             assertThat(cleanRuns).singleElement().satisfies(report -> assertThat(report.errors())
                     .isZero());
@@ -170,31 +167,6 @@ class CrashRecoveryTest {
         stores.options().store("sync.interval", Long.toString(INTERVAL.toSeconds()));
         stores.feedCatalog().saveCalendar(new Calendar(CALENDAR, "Sea view", ZoneId.of("Europe/Lisbon")));
         feeds.forEach(stores.feedCatalog()::saveFeed);
-    }
-
-    /** This process's bokit over a pool of its own, with database time and the HTTP fetcher. */
-    private static Bokit bokit(TestDatabase database, MutableClock clock, List<SyncReport> runs) {
-        BokitJdbc stores = BokitJdbc.builder(database.newPool(4))
-                .tablePrefix(PREFIX)
-                .initialize(InitializeMode.NEVER)
-                .build();
-        return Bokit.builder()
-                .options(stores.options())
-                .syncState(stores.syncState())
-                .catalog(stores.feedCatalog())
-                .bookings(stores.bookingStore())
-                .fetcher(new HttpFeedFetcher(
-                        HttpFetchSettings.builder().allowLoopback().build()))
-                .clock(clock)
-                .settings(RunSettings.defaults().withOwner("parent:1"))
-                .runExecutor(Runnable::run)
-                .listener(new SyncListener() {
-                    @Override
-                    public void runCompleted(SyncReport report) {
-                        runs.add(report);
-                    }
-                })
-                .build();
     }
 
     /** How far the database's time must move for a lease taken just now to be over. */

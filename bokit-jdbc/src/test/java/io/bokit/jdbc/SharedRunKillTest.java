@@ -3,7 +3,6 @@ package io.bokit.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bokit.core.application.Bokit;
-import io.bokit.core.application.RunSettings;
 import io.bokit.core.domain.Calendar;
 import io.bokit.core.domain.CalendarKey;
 import io.bokit.core.domain.Feed;
@@ -13,9 +12,6 @@ import io.bokit.core.domain.FeedResult;
 import io.bokit.core.domain.FeedUrl;
 import io.bokit.core.domain.SyncReport;
 import io.bokit.core.port.in.JoinedRun;
-import io.bokit.core.port.out.SyncListener;
-import io.bokit.http.HttpFeedFetcher;
-import io.bokit.http.HttpFetchSettings;
 import io.bokit.testkit.ICalFeedBuilder;
 import io.bokit.testkit.LocalFeedServer;
 import io.bokit.testkit.MutableClock;
@@ -104,7 +100,7 @@ class SharedRunKillTest {
             // when a node whose clock runs an hour ahead of the database joins while the dead node's claim holds
             List<SyncReport> reports = new ArrayList<>();
             MutableClock fast = new MutableClock(database.now().plus(Duration.ofHours(1)));
-            Bokit joiner = bokit(database, fast, reports);
+            Bokit joiner = TestNode.start(database, PREFIX, fast, "joiner:2", reports);
             Optional<JoinedRun> early = joiner.sync().joinOpenRun();
 
             // then it finds nothing to claim: the lease is on the database's clock
@@ -169,31 +165,5 @@ class SharedRunKillTest {
             }
             Thread.onSpinWait();
         }
-    }
-
-    /** This process's bokit over a pool of its own, with database time and the HTTP fetcher. */
-    private static Bokit bokit(TestDatabase database, MutableClock clock, List<SyncReport> reports) {
-        BokitJdbc stores = BokitJdbc.builder(database.newPool(4))
-                .tablePrefix(PREFIX)
-                .initialize(InitializeMode.NEVER)
-                .build();
-        return Bokit.builder()
-                .options(stores.options())
-                .syncState(stores.syncState())
-                .sharedRuns(stores.sharedRuns())
-                .catalog(stores.feedCatalog())
-                .bookings(stores.bookingStore())
-                .fetcher(new HttpFeedFetcher(
-                        HttpFetchSettings.builder().allowLoopback().build()))
-                .clock(clock)
-                .settings(RunSettings.defaults().withOwner("joiner:2"))
-                .runExecutor(Runnable::run)
-                .listener(new SyncListener() {
-                    @Override
-                    public void runCompleted(SyncReport report) {
-                        reports.add(report);
-                    }
-                })
-                .build();
     }
 }
