@@ -69,7 +69,8 @@ public abstract class DashboardContract {
 
     @BeforeEach
     final void serveFeeds() {
-        seaView = new SeaViewFeed(SECRET, LocalDate.now().plusDays(3), LocalDate.now().plusDays(6));
+        seaView = new SeaViewFeed(
+                SECRET, LocalDate.now().plusDays(3), LocalDate.now().plusDays(6));
     }
 
     @AfterEach

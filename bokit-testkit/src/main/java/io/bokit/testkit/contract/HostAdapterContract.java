@@ -9,7 +9,6 @@ import io.bokit.core.domain.FeedUrl;
 import io.bokit.core.port.in.AddExportCommand;
 import io.bokit.core.port.in.ExportLinksUseCase;
 import io.bokit.core.port.in.IssuedExport;
-import io.bokit.testkit.ICalFeedBuilder;
 import io.bokit.testkit.LocalFeedServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,7 +19,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -121,7 +119,8 @@ public abstract class HostAdapterContract {
 
     @BeforeEach
     final void serveFeeds() {
-        seaView = new SeaViewFeed(SECRET, LocalDate.now().plusDays(10), LocalDate.now().plusDays(12));
+        seaView = new SeaViewFeed(
+                SECRET, LocalDate.now().plusDays(10), LocalDate.now().plusDays(12));
         feeds = seaView.server();
         airbnb = seaView.url();
     }
