@@ -12,6 +12,9 @@ module io.bokit.testkit {
     requires static org.slf4j;
     requires static ch.qos.logback.classic;
     requires static ch.qos.logback.core;
+    // HeadlessChromium only: optional, so only a browser test brings Selenium
+    requires static org.seleniumhq.selenium.api;
+    requires static org.seleniumhq.selenium.chrome_driver;
 
     exports io.bokit.testkit;
     exports io.bokit.testkit.contract;

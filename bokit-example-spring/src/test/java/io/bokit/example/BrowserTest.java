@@ -2,25 +2,17 @@ package io.bokit.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bokit.testkit.HeadlessChromium;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,13 +21,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The operator's page in a real browser: headless Chromium driven by chromedriver (Debian's {@code chromium} and
  * {@code chromium-driver}) against the example on real HTTP, signed in through Spring Security's login form.
  * Without Chromium the test is skipped, unless {@code -Dbokit.test.browser.required=true} (as {@code .ci/run}
- * passes) turns the skip into a failure. Screenshots go to {@code target/browser/}.
+ * passes) turns the skip into a failure; screenshots go to {@code target/browser/} (both by the testkit's
+ * {@link HeadlessChromium}).
  */
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class BrowserTest {
-    private static final Path CHROMIUM = Path.of(System.getProperty("bokit.test.chromium", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER =
-            Path.of(System.getProperty("bokit.test.chromedriver", "/usr/bin/chromedriver"));
     private static final String SECRET = "BROWSER-SECRET-" + UUID.randomUUID();
 
     private static ConfigurableApplicationContext app;
@@ -43,15 +33,7 @@ class BrowserTest {
 
     @BeforeAll
     static void startTheExample() throws IOException {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present) {
-            String reason = "Chromium or chromedriver is missing (" + CHROMIUM + ", " + CHROMEDRIVER
-                    + "): install them with .ci/chromium to run the browser tests";
-            if (Boolean.getBoolean("bokit.test.browser.required")) {
-                throw new IllegalStateException(reason + "; bokit.test.browser.required=true");
-            }
-            Assumptions.abort(reason);
-        }
+        HeadlessChromium.assumePresent();
         int port = freePort();
         root = "http://127.0.0.1:" + port;
         app = new SpringApplicationBuilder(ExampleApplication.class)
@@ -73,30 +55,6 @@ class BrowserTest {
         }
     }
 
-    private static WebDriver browser() throws IOException {
-        Path profile = Files.createTempDirectory("bokit-chromium-");
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM.toFile())
-                .addArguments(
-                        "--headless",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--disable-quic",
-                        "--no-first-run",
-                        "--disable-background-networking",
-                        "--disable-component-update",
-                        "--disable-sync",
-                        "--window-size=1400,1800",
-                        "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        WebDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        return driver;
-    }
-
     private static void signIn(WebDriver driver, String user) {
         driver.get(root + "/bokit");
         assertThat(driver.getCurrentUrl()).endsWith("/login");
@@ -105,23 +63,17 @@ class BrowserTest {
         driver.findElement(By.cssSelector("button[type=submit]")).click();
     }
 
-    private static void screenshot(WebDriver driver, String name) throws IOException {
-        Path dir = Files.createDirectories(Path.of("target", "browser"));
-        Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    }
-
     @Test
     @org.junit.jupiter.api.Order(3)
     void theHostSeesTheSeededFeedsAndSyncNowShowsTheResultAndTheFailedFeedWithoutItsSecret() throws IOException {
-        WebDriver driver = browser();
+        WebDriver driver = HeadlessChromium.start();
         try {
             signIn(driver, "host");
 
             String before = driver.getPageSource();
             assertThat(driver.getTitle()).isEqualTo("bokit: calendars and feeds");
             assertThat(before).contains("Sea View Apartment", "Airbnb", "Booking.com", "Vrbo", "Never synced");
-            screenshot(driver, "spring-before-sync");
+            HeadlessChromium.screenshot(driver, "spring-before-sync");
 
             // the button, reached with the keyboard as well as the mouse
             driver.findElement(By.xpath("//button[text()='Sync now']")).sendKeys(org.openqa.selenium.Keys.ENTER);
@@ -135,7 +87,7 @@ class BrowserTest {
                     .contains("Vrbo</strong> failed: HTTP 404")
                     .contains("/demo/gone.ics?…")
                     .doesNotContain(SECRET);
-            screenshot(driver, "spring-after-sync");
+            HeadlessChromium.screenshot(driver, "spring-after-sync");
         } finally {
             driver.quit();
         }
@@ -144,7 +96,7 @@ class BrowserTest {
     @Test
     @org.junit.jupiter.api.Order(2)
     void aUserWithoutTheRoleIsRefused() throws IOException {
-        WebDriver driver = browser();
+        WebDriver driver = HeadlessChromium.start();
         try {
             signIn(driver, "guest");
 
@@ -159,7 +111,7 @@ class BrowserTest {
     @Test
     @org.junit.jupiter.api.Order(1)
     void aPostWithoutThePagesCsrfTokenIsRefused() throws IOException {
-        WebDriver driver = browser();
+        WebDriver driver = HeadlessChromium.start();
         try {
             signIn(driver, "host");
             // the form keeps Spring Security's token; only bokit's own is taken out

@@ -259,7 +259,10 @@ public final class Dashboard {
         headers.put("Content-Type", contentType);
         headers.put("Cache-Control", "no-store");
         headers.put("X-Content-Type-Options", "nosniff");
-        headers.put("Referrer-Policy", "no-referrer");
+        // same-origin, not no-referrer: under no-referrer a browser sends "Origin: null" with the page's own forms,
+        // which Micronaut refuses (403) on a server bound to localhost, as a drive-by attack on localhost; the page
+        // links nowhere else, so no other site gets a Referer either way
+        headers.put("Referrer-Policy", "same-origin");
         headers.put("X-Frame-Options", "DENY");
         headers.put(
                 "Content-Security-Policy",

@@ -88,7 +88,7 @@ final class DashboardPage {
         }
         out.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<meta name=\"referrer\" content=\"no-referrer\">")
+                .append("<meta name=\"referrer\" content=\"same-origin\">")
                 .append("<title>bokit: calendars and feeds</title><style nonce=\"")
                 .append(nonce)
                 .append("\">")

@@ -154,7 +154,9 @@ class DashboardTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.headers())
                 .containsEntry("Content-Type", "text/html; charset=utf-8")
-                .containsEntry("Cache-Control", "no-store");
+                .containsEntry("Cache-Control", "no-store")
+                // a browser then sends the page's origin with its forms (Micronaut on localhost refuses "null")
+                .containsEntry("Referrer-Policy", "same-origin");
         assertThat(page.headers().get("Content-Security-Policy"))
                 .contains("default-src 'none'", "frame-ancestors 'none'");
         String html = page.body();

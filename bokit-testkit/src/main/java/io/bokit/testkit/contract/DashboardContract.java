@@ -3,9 +3,6 @@ package io.bokit.testkit.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.bokit.core.domain.FeedUrl;
-import io.bokit.testkit.ICalFeedBuilder;
-import io.bokit.testkit.LocalFeedServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -44,8 +41,7 @@ public abstract class DashboardContract {
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
-    private LocalFeedServer feeds;
-    private FeedUrl airbnb;
+    private SeaViewFeed seaView;
 
     /** A host application serving the page. */
     public interface RunningPage extends AutoCloseable {
@@ -73,33 +69,21 @@ public abstract class DashboardContract {
 
     @BeforeEach
     final void serveFeeds() {
-        feeds = LocalFeedServer.start();
-        feeds.serve(
-                "/calendar/ical/1.ics",
-                ICalFeedBuilder.airbnb()
-                        .reserved(
-                                "a1@airbnb.com",
-                                LocalDate.now().plusDays(3),
-                                LocalDate.now().plusDays(6))
-                        .build());
-        airbnb = feeds.url("/calendar/ical/1.ics?s=" + SECRET);
+        seaView = new SeaViewFeed(
+                SECRET, LocalDate.now().plusDays(3), LocalDate.now().plusDays(6));
     }
 
     @AfterEach
     final void stop() {
         started.forEach(RunningPage::close);
-        feeds.close();
+        seaView.close();
     }
 
     /** One calendar with one feed on the local server, the page on, automatic syncs off (install not complete). */
     protected final Map<String, String> pageOn() {
-        Map<String, String> properties = new LinkedHashMap<>();
+        Map<String, String> properties = seaView.properties();
         properties.put("bokit.dashboard.enabled", "true");
         properties.put("bokit.install-complete", "false");
-        properties.put("bokit.http.allowed-private-addresses", "127.0.0.1/32");
-        properties.put("bokit.calendars.sea.name", "Sea View");
-        properties.put("bokit.calendars.sea.zone", "Europe/Lisbon");
-        properties.put("bokit.calendars.sea.feeds.airbnb.url", airbnb.reveal().toString());
         properties.put("bokit.calendars.sea.feeds.airbnb.name", "Airbnb");
         return properties;
     }

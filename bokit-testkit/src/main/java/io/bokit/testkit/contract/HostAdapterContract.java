@@ -9,7 +9,6 @@ import io.bokit.core.domain.FeedUrl;
 import io.bokit.core.port.in.AddExportCommand;
 import io.bokit.core.port.in.ExportLinksUseCase;
 import io.bokit.core.port.in.IssuedExport;
-import io.bokit.testkit.ICalFeedBuilder;
 import io.bokit.testkit.LocalFeedServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,7 +19,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -45,6 +43,7 @@ public abstract class HostAdapterContract {
     private final List<RunningHost> started = new java.util.ArrayList<>();
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private SeaViewFeed seaView;
     private LocalFeedServer feeds;
     private FeedUrl airbnb;
 
@@ -120,39 +119,23 @@ public abstract class HostAdapterContract {
 
     @BeforeEach
     final void serveFeeds() {
-        feeds = LocalFeedServer.start();
-        serveAirbnb("");
-        airbnb = feeds.url("/calendar/ical/1.ics?s=" + SECRET);
-    }
-
-    /** The Airbnb feed: one reservation in ten days, then the raw iCalendar text given. */
-    private void serveAirbnb(String raw) {
-        feeds.serve(
-                "/calendar/ical/1.ics",
-                ICalFeedBuilder.airbnb()
-                        .reserved(
-                                "a1@airbnb.com",
-                                LocalDate.now().plusDays(10),
-                                LocalDate.now().plusDays(12))
-                        .raw(raw)
-                        .build());
+        seaView = new SeaViewFeed(
+                SECRET, LocalDate.now().plusDays(10), LocalDate.now().plusDays(12));
+        feeds = seaView.server();
+        airbnb = seaView.url();
     }
 
     @AfterEach
     final void stop() {
         started.forEach(RunningHost::close);
-        feeds.close();
+        seaView.close();
     }
 
     /** The properties of a good configuration: one calendar with one feed on the local server. */
     protected final Map<String, String> good() {
-        Map<String, String> properties = new LinkedHashMap<>();
+        Map<String, String> properties = seaView.properties();
         properties.put("bokit.install-complete", "true");
         properties.put("bokit.default-interval", "300s");
-        properties.put("bokit.http.allowed-private-addresses", "127.0.0.1/32");
-        properties.put("bokit.calendars.sea.name", "Sea View");
-        properties.put("bokit.calendars.sea.zone", "Europe/Lisbon");
-        properties.put("bokit.calendars.sea.feeds.airbnb.url", airbnb.reveal().toString());
         return properties;
     }
 
@@ -188,7 +171,7 @@ public abstract class HostAdapterContract {
 
     @Test
     void skippedEventsSayWhyInTheSyncResultAndTheStatus() throws Exception {
-        serveAirbnb("BEGIN:VEVENT\r\nUID:startless\r\nSUMMARY:Reserved\r\nEND:VEVENT\r\n");
+        seaView.serve("BEGIN:VEVENT\r\nUID:startless\r\nSUMMARY:Reserved\r\nEND:VEVENT\r\n");
         RunningHost host = started(good());
 
         Map<String, Object> result = host.syncNow();
