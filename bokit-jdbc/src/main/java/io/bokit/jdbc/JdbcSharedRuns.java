@@ -17,14 +17,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -38,6 +42,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * lapses.
  */
 final class JdbcSharedRuns implements SharedRunPort {
+    /** What this instance knows of each place it holds: when it last renewed it, and feeds it read to claim next. */
+    private final Map<HostSlot, Place> places = new ConcurrentHashMap<>();
+
     /** How many candidate places or feeds one take reads. */
     private static final int CANDIDATES = 16;
     /** Rows per batch when a run's feeds and places are written. */
@@ -184,7 +191,9 @@ final class JdbcSharedRuns implements SharedRunPort {
                 int place = (Integer) candidate[1];
                 long version = (Long) candidate[2];
                 if (timedUpdate(connection, takeSlot, List.of(node, lease, runId, host, place, version), at) == 1) {
-                    return Optional.of(new HostSlot(runId, host, place, node, version + 1));
+                    HostSlot taken = new HostSlot(runId, host, place, node, version + 1);
+                    places.put(taken, new Place(now));
+                    return Optional.of(taken);
                 }
             }
             return Optional.empty();
@@ -195,24 +204,42 @@ final class JdbcSharedRuns implements SharedRunPort {
     public Optional<FeedClaim> claimFeed(HostSlot held, Duration leaseFor, Instant now) {
         long lease = leaseMicros(leaseFor);
         long at = callerNow(now);
+        Place place = places.computeIfAbsent(held, key -> new Place());
         return jdbc.run("claim a feed of a shared run", connection -> {
-            List<Object> key = List.of(lease, held.runId(), held.host(), held.slot(), held.version());
-            if (timedUpdate(connection, renewSlot, key, at) == 0) {
-                return Optional.empty(); // the place was lost
-            }
-            List<Object[]> candidates =
-                    timedQuery(connection, feedCandidates, List.of(held.runId(), held.host()), at, row ->
-                            new Object[] {row.getString(1), row.getString(2), row.getLong(3)});
-            // in planned order; a feed another place of the host took first is skipped
-            for (Object[] candidate : candidates) {
-                String feedId = (String) candidate[0];
-                long version = (Long) candidate[2];
-                if (timedUpdate(connection, takeFeed, List.of(held.node(), lease, held.runId(), feedId, version), at)
-                        == 1) {
-                    return Optional.of(new FeedClaim(held, new FeedId(feedId), (String) candidate[1], version + 1));
+            synchronized (place) {
+                if (place.renewDue(leaseFor, now)) {
+                    List<Object> key = List.of(lease, held.runId(), held.host(), held.slot(), held.version());
+                    if (timedUpdate(connection, renewSlot, key, at) == 0) {
+                        places.remove(held);
+                        return Optional.empty(); // the place was lost
+                    }
+                    place.renewed(now);
+                }
+                boolean read = false;
+                while (true) {
+                    if (place.candidates.isEmpty()) {
+                        if (read) {
+                            return Optional.empty(); // read just now: the host has no feed left to claim
+                        }
+                        place.candidates.addAll(
+                                timedQuery(connection, feedCandidates, List.of(held.runId(), held.host()), at, row ->
+                                        new Object[] {row.getString(1), row.getString(2), row.getLong(3)}));
+                        read = true;
+                        continue;
+                    }
+                    // in planned order; a feed another place of the host took first is skipped
+                    while (!place.candidates.isEmpty()) {
+                        Object[] candidate = place.candidates.poll();
+                        String feedId = (String) candidate[0];
+                        long version = (Long) candidate[2];
+                        List<Object> take = List.of(held.node(), lease, held.runId(), feedId, version);
+                        if (timedUpdate(connection, takeFeed, take, at) == 1) {
+                            return Optional.of(
+                                    new FeedClaim(held, new FeedId(feedId), (String) candidate[1], version + 1));
+                        }
+                    }
                 }
             }
-            return Optional.empty();
         });
     }
 
@@ -246,6 +273,7 @@ final class JdbcSharedRuns implements SharedRunPort {
 
     @Override
     public void releaseSlot(HostSlot held) {
+        places.remove(held);
         jdbc.run(
                 "give back a place of a shared run",
                 connection -> Jdbc.update(
@@ -319,6 +347,43 @@ final class JdbcSharedRuns implements SharedRunPort {
                 row.getString("lease_token"),
                 Column.instant(row, "lease_acquired"),
                 Column.instant(row, "lease_until"));
+    }
+
+    /**
+     * A place this instance holds. Its lease is renewed when a quarter of it has passed since the last renewal (by
+     * the caller's clock with caller time, by this process's monotonic clock with database time, so that a skewed
+     * clock cannot make it late), not at every feed; the candidates read once serve the next claims, each take
+     * still being conditional on the feed's row.
+     */
+    private final class Place {
+        final Deque<Object[]> candidates = new ArrayDeque<>();
+        private boolean known;
+        private Instant renewedAt;
+        private long renewedNanos;
+
+        /** A place this instance did not take itself: renewed at its first claim. */
+        Place() {}
+
+        /** A place this instance took just now. */
+        Place(Instant now) {
+            renewed(now);
+        }
+
+        boolean renewDue(Duration leaseFor, Instant now) {
+            if (!known) {
+                return true;
+            }
+            Duration quarter = leaseFor.dividedBy(4);
+            return dbTime
+                    ? System.nanoTime() - renewedNanos >= quarter.toNanos()
+                    : !Duration.between(renewedAt, now).minus(quarter).isNegative();
+        }
+
+        void renewed(Instant now) {
+            known = true;
+            renewedNanos = System.nanoTime();
+            renewedAt = dbTime ? Instant.EPOCH : now;
+        }
     }
 
     /** The candidates, starting at a random one, so that racing nodes rarely try the same row first. */
