@@ -26,8 +26,12 @@ import java.util.stream.Stream;
  * the archive and a local feed file, the demo's feed server on loopback) lists the classes it loads; a second JVM dumps
  * them, the JDK's own included, into the archive ({@code -Xshare:dump}). A static archive rather than one dumped at
  * exit: JDK 17 leaves classes older than Java 6 out of dynamic archives, and picocli's are. Beside the archive goes
- * {@code bokit-cli.jsa.java}, the real path of the {@code java} that made it: an archive only serves that JVM, and the
- * launcher uses it only with that one. A failure is a warning: the launcher then starts without an archive.
+ * {@code bokit-cli.jsa.key}: the real paths of the {@code java} that made it and of the jar. An archive serves only that
+ * JVM and that jar where it was (JDK 17 refuses it elsewhere, and then starts without the JDK's own archive either), so
+ * the launcher uses it only then. A failure is a warning: the launcher then starts without an archive.
+ *
+ * <p>Run by hand, {@code java -cp bokit-cli.jar io.bokit.cli.CdsArchive bokit-cli.jar bokit-cli.jsa} makes the archive
+ * again beside a jar copied elsewhere.
  */
 public final class CdsArchive {
     private static final long STEP_TIMEOUT_MINUTES = 5;
@@ -47,7 +51,7 @@ public final class CdsArchive {
         if (args.length != 2) {
             throw new IllegalArgumentException("usage: CdsArchive <bokit-cli.jar> <bokit-cli.jsa>");
         }
-        Path jar = Path.of(args[0]).toAbsolutePath();
+        Path jar = Path.of(args[0]).toRealPath();
         Path archive = Path.of(args[1]).toAbsolutePath();
         Path stamp = stampOf(archive);
         Files.deleteIfExists(archive);
@@ -62,9 +66,9 @@ public final class CdsArchive {
         }
     }
 
-    /** The file beside an archive naming the {@code java} that made it. */
+    /** The file beside an archive naming the {@code java} that made it and the jar it holds, a line each. */
     static Path stampOf(Path archive) {
-        return archive.resolveSibling(archive.getFileName() + ".java");
+        return archive.resolveSibling(archive.getFileName() + ".key");
     }
 
     private static void build(Path jar, Path archive, Path stamp) throws IOException, InterruptedException {
@@ -99,7 +103,7 @@ public final class CdsArchive {
                         "-cp",
                         jar.toString()));
         Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        Files.writeString(stamp, java + "\n", StandardCharsets.UTF_8);
+        Files.writeString(stamp, java + "\n" + jar + "\n", StandardCharsets.UTF_8);
     }
 
     /** Runs a JVM with none of the user's bokit settings (BOKIT_DB_URL would point the training at their store). */
@@ -121,14 +125,18 @@ public final class CdsArchive {
     }
 
     /** The training: the commands people run most, on a fresh store in {@code home}, each as {@link Main} runs it. */
-    static void train(Path home) throws IOException {
+    static void train(Path home) throws IOException, ClassNotFoundException {
         Logging.configure(false);
         ClockPort clock = ClockPort.system();
         Path feed = home.resolve("seaview.ics");
         Files.writeString(feed, sampleFeed(LocalDate.ofInstant(clock.now(), ZoneOffset.UTC)), StandardCharsets.UTF_8);
         Environment environment = new Environment(Map.of("BOKIT_HOME", home.toString()), home, false);
+        // Main and the way it runs the command line (its output goes to the training log): loaded, so archived
+        Class.forName(Main.class.getName());
+        if (BokitCli.run(environment, "--version") != ExitCodes.OK) {
+            throw new IllegalStateException("bokit-cli --version failed");
+        }
         List<String[]> commands = new ArrayList<>();
-        commands.add(new String[] {"--version"});
         commands.add(new String[] {"--help"});
         commands.add(new String[] {"sync", "--help"});
         commands.add(new String[] {"install"});
