@@ -171,6 +171,9 @@ public final class SyncHarness {
         }
 
         void run(PrintStream out, Database kind, EndToEndSync.Config measured, HeapWatcher heap) throws IOException {
+            if (rounds == 0) {
+                return; // --warmup-feeds 0: a scenario of no feed is not one
+            }
             EndToEndSync.Config config = new EndToEndSync.Config(
                     feeds, measured.events(), measured.hosts(), measured.changedPercent(), measured.parallelHosts());
             for (int round = 1; round <= rounds; round++) {
