@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -32,8 +36,12 @@ import java.util.stream.Stream;
  * <pre>
  * java -Xmx1g -cp bokit-bench/target/benchmarks.jar io.bokit.bench.SyncHarness [--db h2,pg] [--feeds 1000]
  *     [--events 100] [--hosts 8] [--changed 10] [--parallel-hosts 4] [--warmup-feeds <as --feeds>]
- *     [--warmup-rounds auto|N]
+ *     [--warmup-rounds auto|N] [--cli bokit-cli/target/bokit-cli]
  * </pre>
+ *
+ * <p>With {@code --cli LAUNCHER} (issue 21) it measures the command line instead: the first import and then the 304
+ * re-sync as {@code bokit-cli sync --force} runs them, each in a JVM of its own started by the launcher, into the H2
+ * file the CLI opens with {@code --home}; see {@link #cli}. No warm-up, no PostgreSQL.
  *
  * <p>Exits with 0 when every run completed and every unchanged re-sync wrote no booking row, 1 otherwise (a missed
  * speed target is reported, not a failure: these machines are noisy).
@@ -48,7 +56,10 @@ public final class SyncHarness {
     private static final int POOL_SIZE = 8;
     private static final String NODELAY = "sun.net.httpserver.nodelay";
     private static final String USAGE = "usage: SyncHarness [--db h2,pg] [--feeds 1000] [--events 100] [--hosts 8]"
-            + " [--changed 10] [--parallel-hosts 4] [--warmup-feeds <as --feeds>] [--warmup-rounds auto|N]";
+            + " [--changed 10] [--parallel-hosts 4] [--warmup-feeds <as --feeds>] [--warmup-rounds auto|N]"
+            + " [--cli LAUNCHER]";
+    private static final Pattern SYNCED =
+            Pattern.compile("^Synced (\\d+) feeds? in ([0-9.]+) s: total (\\d+), created (\\d+).*$", Pattern.MULTILINE);
     private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
     private SyncHarness() {}
@@ -62,6 +73,7 @@ public final class SyncHarness {
         EndToEndSync.Config config;
         List<Database> databases;
         WarmUp warmUp;
+        String cli;
         try {
             Map<String, String> options = options(args);
             EndToEndSync.Config defaults = EndToEndSync.Config.issue();
@@ -76,6 +88,7 @@ public final class SyncHarness {
                     .toList();
             warmUp = WarmUp.of(
                     intOption(options, "warmup-feeds", config.feeds()), options.getOrDefault("warmup-rounds", "auto"));
+            cli = options.get("cli");
         } catch (IllegalArgumentException e) {
             System.err.println("SyncHarness: " + e.getMessage() + "\n" + USAGE);
             System.exit(2);
@@ -85,6 +98,10 @@ public final class SyncHarness {
         // a delayed ACK (about 40 ms on Linux), a stall of the feed server that real channel servers do not have
         System.setProperty(NODELAY, System.getProperty(NODELAY, "true"));
         PrintStream out = System.out;
+        if (cli != null) {
+            System.exit(cli(out, config, Path.of(cli)) ? 0 : 1);
+            return;
+        }
         out.printf(
                 Locale.ROOT,
                 "SyncHarness: %,d feeds x %,d events on %d loopback hosts (127.0.0.1-%d), parallelHosts=%d,"
@@ -154,6 +171,9 @@ public final class SyncHarness {
         }
 
         void run(PrintStream out, Database kind, EndToEndSync.Config measured, HeapWatcher heap) throws IOException {
+            if (rounds == 0) {
+                return; // --warmup-feeds 0: a scenario of no feed is not one
+            }
             EndToEndSync.Config config = new EndToEndSync.Config(
                     feeds, measured.events(), measured.hosts(), measured.changedPercent(), measured.parallelHosts());
             for (int round = 1; round <= rounds; round++) {
@@ -244,6 +264,85 @@ public final class SyncHarness {
             }
             throw new IllegalArgumentException("Unknown database " + key + "; expected h2 or pg");
         }
+    }
+
+    /**
+     * The scenario's first import and 304 re-sync run by {@code bokit-cli sync --force}, each in a fresh JVM: the harness
+     * starts the feed servers and fills the store as for the H2 run (1,000 calendars and feeds by default), closes every
+     * connection so that the CLI opens the H2 file itself (the URL it makes of {@code --home}, its empty user), then
+     * times each process from its start to its exit: the JVM starting, H2 opening the file, the sync, the report
+     * printed. The launcher's environment is this one's (so {@code BOKIT_FAST_START=off} measures it without its quick
+     * start); {@code --allow-private} lets it fetch from the loopback servers.
+     *
+     * @return whether both runs exited 0 with every feed synced
+     */
+    private static boolean cli(PrintStream out, EndToEndSync.Config config, Path launcher)
+            throws IOException, InterruptedException {
+        out.printf(
+                Locale.ROOT,
+                "SyncHarness --cli %s: %,d feeds x %,d events on %d loopback hosts, each run a fresh JVM;"
+                        + " BOKIT_FAST_START=%s, BOKIT_JAVA_OPTS=%s; %s=%s%n",
+                launcher,
+                config.feeds(),
+                config.events(),
+                config.hosts(),
+                System.getenv().getOrDefault("BOKIT_FAST_START", "(unset)"),
+                System.getenv().getOrDefault("BOKIT_JAVA_OPTS", "(unset)"),
+                NODELAY,
+                System.getProperty(NODELAY));
+        Path home = Files.createTempDirectory("bokit-sync-harness-cli");
+        try {
+            HikariConfig pool =
+                    pool("jdbc:h2:file:" + home.resolve("bokit").toAbsolutePath() + ";AUTO_SERVER=TRUE", "");
+            HikariDataSource dataSource = new HikariDataSource(pool);
+            try (EndToEndSync sync = new EndToEndSync(config, dataSource)) {
+                // H2 closes the file with its last connection; the feed servers keep serving
+                dataSource.close();
+                boolean ok = cliRun(out, "first import", launcher, home, config);
+                return cliRun(out, "re-sync, 304 Not Modified", launcher, home, config) && ok;
+            } finally {
+                dataSource.close();
+            }
+        } finally {
+            delete(home);
+        }
+    }
+
+    /** One {@code bokit-cli sync --force} timed from start to exit; false unless it exited 0 and synced every feed. */
+    private static boolean cliRun(PrintStream out, String name, Path launcher, Path home, EndToEndSync.Config config)
+            throws IOException, InterruptedException {
+        List<String> command =
+                List.of(launcher.toString(), "--home", home.toString(), "--allow-private", "sync", "--force");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(variable -> variable.startsWith("BOKIT_DB_"));
+        long started = System.nanoTime();
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int code = process.waitFor();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Matcher synced = SYNCED.matcher(output);
+        if (code != 0 || !synced.find() || Integer.parseInt(synced.group(1)) != config.feeds()) {
+            // the report names feeds, never their URLs
+            out.printf(
+                    Locale.ROOT,
+                    "FAILED bokit-cli sync, %s: exit %d; its output began:%n%s%n",
+                    name,
+                    code,
+                    output.lines().limit(20).collect(Collectors.joining("\n")));
+            return false;
+        }
+        long created = Long.parseLong(synced.group(4));
+        out.printf(
+                Locale.ROOT,
+                "bokit-cli sync, %s: %.2f s from start to exit, %,d bookings created (%,.0f bookings/s), %,.0f events/s;"
+                        + " the sync alone (its report) %s s%n",
+                name,
+                seconds,
+                created,
+                created / seconds,
+                (double) config.feeds() * config.events() / seconds,
+                synced.group(2));
+        return true;
     }
 
     private static HikariConfig pool(String url, String user) {

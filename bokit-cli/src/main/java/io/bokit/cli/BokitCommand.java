@@ -7,7 +7,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** The top-level {@code bokit-cli} command: global options, and the subcommands that do the work. */
+/**
+ * The top-level {@code bokit-cli} command: global options, and the subcommands that do the work (added by
+ * {@link BokitCli}, which lists them in {@link BokitCli#COMMANDS}, so that a run builds only the one it needs).
+ */
 @Command(
         name = "bokit-cli",
         mixinStandardHelpOptions = true,
@@ -22,23 +25,7 @@ import picocli.CommandLine.Spec;
             ""
         },
         commandListHeading = "%nCommands:%n",
-        footer = {"", "Run 'bokit-cli COMMAND --help' for a command's options.", "Documentation: docs/cli.md"},
-        subcommands = {
-            SyncCommand.class,
-            StatusCommand.class,
-            OptionsCommand.class,
-            ResetCommand.class,
-            InstallCommand.class,
-            CalendarsCommand.class,
-            FeedsCommand.class,
-            BookingsCommand.class,
-            HistoryCommand.class,
-            ExportsCommand.class,
-            ExportCalendarCommand.class,
-            OverlapsCommand.class,
-            DemoCommand.class,
-            picocli.AutoComplete.GenerateCompletion.class
-        })
+        footer = {"", "Run 'bokit-cli COMMAND --help' for a command's options.", "Documentation: docs/cli.md"})
 final class BokitCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -47,8 +47,8 @@ final class Cli {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Environment environment = new Environment(variables, home.resolve("user-home"), false);
-        int code = BokitCli.commandLine(environment, clock, new PrintWriter(out, true), new PrintWriter(err, true))
-                .execute(args);
+        // as Main runs it: only the subcommand the arguments name is built
+        int code = BokitCli.execute(environment, clock, new PrintWriter(out, true), new PrintWriter(err, true), args);
         Result result = new Result(code, out.toString(), err.toString());
         results.add(result);
         return result;

@@ -1,5 +1,6 @@
 package io.bokit.cli;
 
+import io.bokit.core.port.out.ClockPort;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ final class TracingCli {
         for (int n = 0; n < lines.size(); n++) {
             out.println("### command " + n);
             String[] command = lines.get(n).split("\t");
-            int code = BokitCli.commandLine(environment, out, err).execute(command);
+            int code = BokitCli.execute(environment, ClockPort.system(), out, err, command);
             out.println("### exit " + code);
         }
     }
