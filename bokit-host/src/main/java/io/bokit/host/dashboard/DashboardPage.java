@@ -39,6 +39,8 @@ final class DashboardPage {
     static final int DAYS = 42;
     /** The longest text shown of one value; the rest is cut with an ellipsis. */
     static final int MAX_TEXT = 300;
+    /** The open double bookings listed at most; the caption counts them all, the command line lists them all. */
+    static final int MAX_DOUBLE_BOOKINGS = 100;
 
     private static final DateTimeFormatter INSTANT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -315,7 +317,7 @@ final class DashboardPage {
                     .append(" to resolve with the channels</caption><thead><tr><th scope=\"col\">Calendar</th>")
                     .append("<th scope=\"col\">Nights</th><th scope=\"col\">One booking</th>")
                     .append("<th scope=\"col\">The other</th><th scope=\"col\">Found</th></tr></thead><tbody>");
-            for (DoubleBooking record : open) {
+            for (DoubleBooking record : open.subList(0, Math.min(open.size(), MAX_DOUBLE_BOOKINGS))) {
                 out.append("<tr><th scope=\"row\">");
                 text(
                                 out,
@@ -337,6 +339,11 @@ final class DashboardPage {
                         .append("</td></tr>");
             }
             out.append("</tbody></table>");
+            if (open.size() > MAX_DOUBLE_BOOKINGS) {
+                out.append("<p>The first ")
+                        .append(MAX_DOUBLE_BOOKINGS)
+                        .append(" are listed; <code>bokit-cli overlaps list</code> lists them all.</p>");
+            }
         }
         out.append("</section>");
     }

@@ -137,6 +137,39 @@ class DashboardTest {
     }
 
     @Test
+    void listsTheFirstHundredOpenDoubleBookingsAndCountsThemAll() {
+        // given two channels of one calendar that hold the same 101 one-night stays
+        BokitHost host = host(ONLY_ADA);
+        host.bokit().feeds().addCalendar(new AddCalendarCommand(CalendarKey.of("sea"), "Sea View", ZoneId.of("UTC")));
+        FeedUrl airbnb = FeedUrl.parse("https://www.airbnb.com/calendar/ical/1.ics?s=" + SECRET);
+        FeedUrl booking = FeedUrl.parse("https://admin.booking.com/ical/2.ics?t=" + SECRET);
+        host.bokit().feeds().addFeed(new AddFeedCommand(CalendarKey.of("sea"), FeedId.of("airbnb"), airbnb, "Airbnb"));
+        host.bokit()
+                .feeds()
+                .addFeed(new AddFeedCommand(CalendarKey.of("sea"), FeedId.of("booking"), booking, "Booking.com"));
+        ICalFeedBuilder airbnbStays = ICalFeedBuilder.airbnb();
+        ICalFeedBuilder bookingStays = ICalFeedBuilder.withProdId("-//admin.booking.com//EN");
+        for (int night = 0; night < DashboardPage.MAX_DOUBLE_BOOKINGS + 1; night++) {
+            airbnbStays.reserved("HM" + night, TODAY.plusDays(night), TODAY.plusDays(night + 1));
+            bookingStays.event("B" + night, TODAY.plusDays(night), TODAY.plusDays(night + 1), "CLOSED - Guest");
+        }
+        source.serve(airbnb, airbnbStays.build());
+        source.serve(booking, bookingStays.build());
+        host.management().sync();
+
+        // when
+        String html = host.dashboard().orElseThrow().handle(get("/bokit", ADA)).body();
+
+        // then the caption counts all 101, the table lists 100, and the page says where the rest are
+        String section = html.substring(html.indexOf("<section id=\"double-bookings\""));
+        section = section.substring(0, section.indexOf("</section>"));
+        assertThat(section)
+                .contains("101 double bookings to resolve")
+                .contains("The first 100 are listed; <code>bokit-cli overlaps list</code> lists them all.");
+        assertThat(section.split("<tr><th scope=\"row\">", -1)).hasSize(DashboardPage.MAX_DOUBLE_BOOKINGS + 1);
+    }
+
+    @Test
     void showsTheStatusEveryFeedsHealthTheDoubleBookingTheTimelineTheExportAndTheHistory() {
         // given a synced calendar whose two feeds overlap, a failed third feed, and an export
         BokitHost host = host(ONLY_ADA);
