@@ -21,8 +21,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -115,17 +113,7 @@ final class JdbcSharedRuns implements SharedRunPort {
     public void open(String id, RunLease lease, List<RunFeed> feeds, int perHost) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(lease, "lease");
-        if (perHost < 1 || perHost > 64) {
-            throw new IllegalArgumentException("perHost must be 1 to 64, not " + perHost);
-        }
-        Set<FeedId> seen = new HashSet<>();
-        Set<String> hosts = new LinkedHashSet<>();
-        for (RunFeed each : feeds) {
-            if (!seen.add(each.feed())) {
-                throw new IllegalArgumentException("A run lists feed " + each.feed() + " twice");
-            }
-            hosts.add(each.host());
-        }
+        Set<String> hosts = RunFeed.hostsOf(feeds, perHost);
         jdbc.inTransaction("open a shared run", connection -> {
             Jdbc.update(connection, "UPDATE " + run + " SET closed = 1 WHERE closed = 0", List.of());
             for (String table : List.of(feed, slot)) {

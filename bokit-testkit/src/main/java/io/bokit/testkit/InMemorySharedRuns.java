@@ -12,13 +12,11 @@ import io.bokit.core.port.out.SharedRunPort;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A {@link SharedRunPort} in memory that honours the caller's {@code now}; instances over one {@link Store} behave
@@ -45,15 +43,7 @@ public final class InMemorySharedRuns implements SharedRunPort {
     public void open(String id, RunLease lease, List<RunFeed> feeds, int perHost) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(lease, "lease");
-        if (perHost < 1 || perHost > 64) {
-            throw new IllegalArgumentException("perHost must be 1 to 64, not " + perHost);
-        }
-        Set<FeedId> seen = new HashSet<>();
-        for (RunFeed feed : feeds) {
-            if (!seen.add(feed.feed())) {
-                throw new IllegalArgumentException("A run lists feed " + feed.feed() + " twice");
-            }
-        }
+        RunFeed.hostsOf(feeds, perHost);
         synchronized (store) {
             store.runs.values().forEach(run -> run.closed = true);
             store.runs.put(id, new Run(id, lease, feeds, perHost));

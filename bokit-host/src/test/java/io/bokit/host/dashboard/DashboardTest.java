@@ -101,13 +101,9 @@ class DashboardTest {
 
     /** A calendar {@code sea} with an Airbnb feed (two stays) and a Booking.com one overlapping the first. */
     private void seaView(BokitHost host) {
-        host.bokit().feeds().addCalendar(new AddCalendarCommand(CalendarKey.of("sea"), "Sea View", ZoneId.of("UTC")));
-        FeedUrl airbnb = FeedUrl.parse("https://www.airbnb.com/calendar/ical/1.ics?s=" + SECRET);
-        FeedUrl booking = FeedUrl.parse("https://admin.booking.com/ical/2.ics?t=" + SECRET);
-        host.bokit().feeds().addFeed(new AddFeedCommand(CalendarKey.of("sea"), FeedId.of("airbnb"), airbnb, "Airbnb"));
-        host.bokit()
-                .feeds()
-                .addFeed(new AddFeedCommand(CalendarKey.of("sea"), FeedId.of("booking"), booking, "Booking.com"));
+        List<FeedUrl> urls = seaViewFeeds(host);
+        FeedUrl airbnb = urls.get(0);
+        FeedUrl booking = urls.get(1);
         source.serve(
                 airbnb,
                 ICalFeedBuilder.airbnb()
@@ -119,6 +115,18 @@ class DashboardTest {
                 ICalFeedBuilder.withProdId("-//admin.booking.com//EN")
                         .event("B7", TODAY.plusDays(1), TODAY.plusDays(4), "CLOSED - Maria Silva")
                         .build());
+    }
+
+    /** The calendar {@code sea} and its Airbnb and Booking.com feeds, not served yet; returns their URLs in that order. */
+    private static List<FeedUrl> seaViewFeeds(BokitHost host) {
+        host.bokit().feeds().addCalendar(new AddCalendarCommand(CalendarKey.of("sea"), "Sea View", ZoneId.of("UTC")));
+        FeedUrl airbnb = FeedUrl.parse("https://www.airbnb.com/calendar/ical/1.ics?s=" + SECRET);
+        FeedUrl booking = FeedUrl.parse("https://admin.booking.com/ical/2.ics?t=" + SECRET);
+        host.bokit().feeds().addFeed(new AddFeedCommand(CalendarKey.of("sea"), FeedId.of("airbnb"), airbnb, "Airbnb"));
+        host.bokit()
+                .feeds()
+                .addFeed(new AddFeedCommand(CalendarKey.of("sea"), FeedId.of("booking"), booking, "Booking.com"));
+        return List.of(airbnb, booking);
     }
 
     private static DashboardRequest get(String path, Principal principal) {
@@ -140,21 +148,15 @@ class DashboardTest {
     void listsTheFirstHundredOpenDoubleBookingsAndCountsThemAll() {
         // given two channels of one calendar that hold the same 101 one-night stays
         BokitHost host = host(ONLY_ADA);
-        host.bokit().feeds().addCalendar(new AddCalendarCommand(CalendarKey.of("sea"), "Sea View", ZoneId.of("UTC")));
-        FeedUrl airbnb = FeedUrl.parse("https://www.airbnb.com/calendar/ical/1.ics?s=" + SECRET);
-        FeedUrl booking = FeedUrl.parse("https://admin.booking.com/ical/2.ics?t=" + SECRET);
-        host.bokit().feeds().addFeed(new AddFeedCommand(CalendarKey.of("sea"), FeedId.of("airbnb"), airbnb, "Airbnb"));
-        host.bokit()
-                .feeds()
-                .addFeed(new AddFeedCommand(CalendarKey.of("sea"), FeedId.of("booking"), booking, "Booking.com"));
+        List<FeedUrl> urls = seaViewFeeds(host);
         ICalFeedBuilder airbnbStays = ICalFeedBuilder.airbnb();
         ICalFeedBuilder bookingStays = ICalFeedBuilder.withProdId("-//admin.booking.com//EN");
         for (int night = 0; night < DashboardPage.MAX_DOUBLE_BOOKINGS + 1; night++) {
             airbnbStays.reserved("HM" + night, TODAY.plusDays(night), TODAY.plusDays(night + 1));
             bookingStays.event("B" + night, TODAY.plusDays(night), TODAY.plusDays(night + 1), "CLOSED - Guest");
         }
-        source.serve(airbnb, airbnbStays.build());
-        source.serve(booking, bookingStays.build());
+        source.serve(urls.get(0), airbnbStays.build());
+        source.serve(urls.get(1), bookingStays.build());
         host.management().sync();
 
         // when
