@@ -38,7 +38,7 @@ import org.h2.jdbcx.JdbcDataSource;
  * counted by the H2 database itself (its query statistics: executions of statements reading
  * {@code bokit_booking}), in the example's process. The store is an H2 file in {@code AUTO_SERVER} mode, seeded
  * with the calendar and its export before the example starts, so the example hosts the database and the
- * harness only reads its statistics. Run by {@code bokit-bench/run.sh --export-http} (see its header).
+ * harness only reads its statistics. Run by {@code bokit-bench/run.sh --export-http-only} (see its header).
  */
 public final class ExportHttpHarness {
     private static final HttpClient CLIENT =
