@@ -96,11 +96,10 @@ final class ClusterNode {
             }
             long elapsed = System.nanoTime() - started;
             System.out.printf(
-                    "result owner=%s %s recorded=%d portCalls=%d portNanos=%d claimNanos=%d finishNanos=%d elapsedNanos=%d%n",
+                    "result owner=%s %s recorded=%d portNanos=%d claimNanos=%d finishNanos=%d elapsedNanos=%d%n",
                     owner,
                     outcome,
                     runs.recorded.get(),
-                    runs.calls.get(),
                     runs.nanos.get(),
                     runs.spent("claimSlot") + runs.spent("claimFeed") + runs.spent("releaseSlot"),
                     runs.spent("finish"),
@@ -122,7 +121,6 @@ final class ClusterNode {
     private static final class TimedRuns implements SharedRunPort {
         private final SharedRunPort port;
         private final AtomicLong nanos = new AtomicLong();
-        private final AtomicLong calls = new AtomicLong();
         private final AtomicLong recorded = new AtomicLong();
 
         TimedRuns(SharedRunPort port) {
@@ -143,7 +141,6 @@ final class ClusterNode {
             } finally {
                 long spent = System.nanoTime() - start;
                 nanos.addAndGet(spent);
-                calls.incrementAndGet();
                 byMethod.computeIfAbsent(method, key -> new AtomicLong()).addAndGet(spent);
             }
         }

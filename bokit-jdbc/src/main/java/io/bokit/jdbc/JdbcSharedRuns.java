@@ -370,7 +370,7 @@ final class JdbcSharedRuns implements SharedRunPort {
         void renewed(Instant now) {
             known = true;
             renewedNanos = System.nanoTime();
-            renewedAt = dbTime ? Instant.EPOCH : now;
+            renewedAt = now;
         }
     }
 

@@ -52,10 +52,7 @@ public final class AutoSyncService implements AutoSyncUseCase {
      * (a run longer than the interval): the next claim follows the lease's release within this time,
      * instead of waiting a whole refresh period.
      */
-    static final Duration BUSY_RECHECK = Duration.ofSeconds(AutoSyncService.BUSY_RECHECK_SECONDS);
-
-    /** {@link #BUSY_RECHECK} in seconds. */
-    static final int BUSY_RECHECK_SECONDS = 2;
+    static final Duration BUSY_RECHECK = Duration.ofSeconds(2);
 
     private volatile long quietUntilMillis = Long.MIN_VALUE;
 
@@ -83,7 +80,7 @@ public final class AutoSyncService implements AutoSyncUseCase {
 
     /**
      * Creates the hook of a node that joins other nodes' shared runs ({@code sync.shared_runs}): while another
-     * node's run holds the lease, a check at most every {@value #BUSY_RECHECK_SECONDS} seconds hands {@code join}
+     * node's run holds the lease, a check at most every {@link #BUSY_RECHECK} (2 seconds) hands {@code join}
      * to the run executor, unless this process is already running or joining one.
      *
      * @param options where {@code install.complete}, {@code sync.interval} and {@code sync.shared_runs} are read

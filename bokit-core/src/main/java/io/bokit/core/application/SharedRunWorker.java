@@ -10,13 +10,9 @@ import io.bokit.core.domain.SyncCounters;
 import io.bokit.core.port.out.ClockPort;
 import io.bokit.core.port.out.SharedRunPort;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -29,7 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 final class SharedRunWorker {
     private static final Logger log = LoggerFactory.getLogger(SharedRunWorker.class);
-    private static final AtomicInteger RUNS = new AtomicInteger();
 
     private final SharedRunPort port;
     private final ClockPort clock;
@@ -74,32 +69,8 @@ final class SharedRunWorker {
             worker.run();
             return recorded.get();
         }
-        int run = RUNS.incrementAndGet();
-        AtomicInteger number = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(workers, task -> {
-            Thread thread = new Thread(task, "bokit-shared-" + run + "-" + number.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int i = 0; i < workers; i++) {
-                running.add(pool.submit(worker));
-            }
-            RuntimeException failure = null;
-            for (Future<?> each : running) {
-                try {
-                    HostQueues.await(each);
-                } catch (RuntimeException e) {
-                    failure = failure == null ? e : failure;
-                }
-            }
-            if (failure != null) {
-                throw failure; // a store failure: the claims lapse and other nodes take the feeds
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        // a store failure ends this node's part: its claims lapse and other nodes take the feeds
+        SyncThreads.runAll("bokit-shared", workers, Collections.nCopies(workers, worker));
         return recorded.get();
     }
 

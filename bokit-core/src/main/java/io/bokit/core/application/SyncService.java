@@ -130,8 +130,7 @@ final class SyncService implements SyncUseCase {
         Map<CalendarKey, Calendar> calendars = calendarsByKey();
         Map<FeedId, Feed> feeds = catalog.feeds().stream().collect(Collectors.toMap(Feed::id, Function.identity()));
         List<DoubleBooking> opened = new CopyOnWriteArrayList<>();
-        int synced = new SharedRunWorker(shared, clock, settings)
-                .work(runId, current.claimLease(), feeds, feed -> syncAndLook(feed, calendars, current, false, opened));
+        int synced = workOn(runId, feeds, calendars, current, false, opened);
         log.info(
                 "[SyncJob] Synced {} feeds of shared run {} opened by {}",
                 synced,
@@ -184,13 +183,8 @@ final class SyncService implements SyncUseCase {
                 feeds.size(),
                 current.perHost());
         Map<FeedId, Feed> byId = feeds.stream().collect(Collectors.toMap(Feed::id, Function.identity()));
-        SharedRunWorker worker = new SharedRunWorker(shared, clock, settings);
         while (true) {
-            worker.work(
-                    runId,
-                    current.claimLease(),
-                    byId,
-                    feed -> syncAndLook(feed, calendars, current, ignoreBackoff, opened));
+            workOn(runId, byId, calendars, current, ignoreBackoff, opened);
             Optional<ClosedRun> closed = shared.close(runId);
             if (closed.isPresent()) {
                 return completed(started, closed.get().results(), opened);
@@ -202,6 +196,22 @@ final class SyncService implements SyncUseCase {
             }
             pause();
         }
+    }
+
+    /** This node's part of a shared run, until it finds no feed left to claim; returns how many it recorded. */
+    private int workOn(
+            String runId,
+            Map<FeedId, Feed> feeds,
+            Map<CalendarKey, Calendar> calendars,
+            Options current,
+            boolean ignoreBackoff,
+            List<DoubleBooking> opened) {
+        return new SharedRunWorker(shared, clock, settings)
+                .work(
+                        runId,
+                        current.claimLease(),
+                        feeds,
+                        feed -> syncAndLook(feed, calendars, current, ignoreBackoff, opened));
     }
 
     private void pause() {
